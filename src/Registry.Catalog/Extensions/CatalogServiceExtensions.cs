@@ -1,0 +1,16 @@
+using Registry.Data.Servers;
+using Registry.ServiceHosting;
+
+namespace Registry.Catalog.Extensions;
+
+public static class CatalogServiceExtensions
+{
+    public static IHostApplicationBuilder AddCatalogServices(this IHostApplicationBuilder builder)
+    {
+        builder.AddRegistryGrpc();
+        builder.AddRegistryDatabase();
+        builder.Services.AddSingleton<ServerReadStore>();
+        builder.Services.AddOptions<RegistryInfoOptions>().BindConfiguration(RegistryInfoOptions.Section);
+        return builder;
+    }
+}

@@ -1,0 +1,78 @@
+using Grpc.Core;
+using Microsoft.Extensions.Options;
+using Registry.Catalog.Extensions;
+using Registry.Contracts.V0;
+using Registry.Data.Servers;
+using Registry.Domain.Errors;
+using Registry.Domain.Listing;
+using Registry.Domain.Names;
+using Registry.ServiceHosting;
+
+namespace Registry.Catalog.Grpc;
+
+/// <summary>The read API. Query rules live in Domain, SQL in Data; this class only connects them.</summary>
+public sealed class CatalogService(ServerReadStore store, IOptions<RegistryInfoOptions> info) : Contracts.V0.Catalog.CatalogBase
+{
+    public override async Task<ServerList> ListServers(ListServersRequest request, ServerCallContext context)
+    {
+        var query = ServerListQueryRules.Build(
+            request.HasCursor ? request.Cursor : null,
+            request.HasLimit ? request.Limit : null,
+            request.HasSearch ? request.Search : null,
+            request.HasUpdatedSince ? request.UpdatedSince : null,
+            request.HasVersion ? request.Version : null,
+            request.HasIncludeDeleted ? request.IncludeDeleted : null);
+        var records = await store.ListAsync(query, context.CancellationToken);
+        if (records.Count == 0)
+        {
+            EmptyServerList.Mark(context);
+        }
+
+        return ServerResponseMapper.ToPage(records, query.Limit);
+    }
+
+    public override async Task<ServerList> ListServerVersions(ListServerVersionsRequest request, ServerCallContext context)
+    {
+        var name = DecodeName(request.ServerName);
+        var records = await store.ListVersionsAsync(name, request.IncludeDeleted, context.CancellationToken);
+        return records.Count == 0 ? throw RegistryErrors.ServerNotFound() : ServerResponseMapper.ToList(records);
+    }
+
+    public override async Task<ServerResponse> GetServerVersion(GetServerVersionRequest request, ServerCallContext context)
+    {
+        var name = DecodeName(request.ServerName);
+        if (!PathParameter.TryDecode(request.Version, out var version))
+        {
+            throw RegistryErrors.InvalidVersionEncoding();
+        }
+
+        var record = await store.GetVersionAsync(name, version, request.IncludeDeleted, context.CancellationToken)
+            ?? throw RegistryErrors.ServerNotFound();
+        return ServerResponseMapper.ToResponse(record);
+    }
+
+    public override Task<HealthResponse> GetHealth(GetHealthRequest request, ServerCallContext context)
+    {
+        var response = new HealthResponse { Status = "ok" };
+        if (!string.IsNullOrEmpty(info.Value.GitHubClientId))
+        {
+            response.GithubClientId = info.Value.GitHubClientId;
+        }
+
+        return Task.FromResult(response);
+    }
+
+    public override Task<PingResponse> Ping(PingRequest request, ServerCallContext context) =>
+        Task.FromResult(new PingResponse { Pong = true });
+
+    public override Task<VersionResponse> GetVersion(GetVersionRequest request, ServerCallContext context) =>
+        Task.FromResult(new VersionResponse
+        {
+            Version = info.Value.Version,
+            GitCommit = info.Value.GitCommit,
+            BuildTime = info.Value.BuildTime,
+        });
+
+    private static string DecodeName(string raw) =>
+        PathParameter.TryDecode(raw, out var name) ? name : throw RegistryErrors.InvalidServerNameEncoding();
+}

@@ -1,0 +1,113 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Registry.Data.Servers;
+using Registry.Domain.Listing;
+using Registry.Domain.Versions;
+
+namespace Registry.Data.Seeding;
+
+/// <summary>
+/// Reads seed data in the list-response shape (<c>{"servers":[{"server":{...},"_meta":{...}}]}</c>), or a bare
+/// array of such entries or of plain server.json documents.
+/// </summary>
+public static class SeedDocumentReader
+{
+    private const string OfficialKey = "io.modelcontextprotocol.registry/official";
+    private const string PublisherProvidedKey = "io.modelcontextprotocol.registry/publisher-provided";
+
+    public sealed record Page(IReadOnlyList<SeedEntry> Entries, IReadOnlyList<string> Rejected, string? NextCursor);
+
+    public static Page Read(string json)
+    {
+        var root = JsonNode.Parse(json) ?? throw new FormatException("The seed is empty.");
+        var items = root switch
+        {
+            JsonArray array => array,
+            JsonObject obj when obj["servers"] is JsonArray servers => servers,
+            _ => throw new FormatException("The seed must be a list response ({\"servers\":[...]}) or an array."),
+        };
+        var nextCursor = root is JsonObject o ? o["metadata"]?["nextCursor"]?.GetValue<string>() : null;
+
+        var entries = new List<SeedEntry>();
+        var rejected = new List<string>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            try
+            {
+                entries.Add(ReadEntry(items[i] as JsonObject ?? throw new FormatException("not an object")));
+            }
+            catch (Exception ex) when (ex is FormatException or InvalidOperationException or JsonException or Google.Protobuf.InvalidJsonException)
+            {
+                rejected.Add($"entry {i}: {ex.Message}");
+            }
+        }
+
+        return new Page(entries, rejected, string.IsNullOrEmpty(nextCursor) ? null : nextCursor);
+    }
+
+    private static SeedEntry ReadEntry(JsonObject item)
+    {
+        var server = item["server"] as JsonObject ?? item;
+        var name = server["name"]?.GetValue<string>();
+        var version = server["version"]?.GetValue<string>();
+        if (string.IsNullOrEmpty(name) || string.IsNullOrEmpty(version))
+        {
+            throw new FormatException("name and version are required");
+        }
+
+        var document = StoredDocument(server);
+        ServerResponseMapper.ParseDocument(document);
+        var official = ReferenceEquals(server, item) ? null : ReadOfficial(item["_meta"]?[OfficialKey] as JsonObject);
+        return new SeedEntry(name, version, document, official);
+    }
+
+    /// <summary>Only the publisher-provided key of <c>_meta</c> is kept; the official block is ours to write.</summary>
+    private static string StoredDocument(JsonObject server)
+    {
+        var copy = (JsonObject)server.DeepClone();
+        if (copy["_meta"] is JsonObject meta)
+        {
+            var kept = meta[PublisherProvidedKey]?.DeepClone();
+            copy.Remove("_meta");
+            if (kept is not null)
+            {
+                copy["_meta"] = new JsonObject { [PublisherProvidedKey] = kept };
+            }
+        }
+
+        return copy.ToJsonString();
+    }
+
+    private static SeedOfficialMeta? ReadOfficial(JsonObject? official)
+    {
+        if (official is null)
+        {
+            return null;
+        }
+
+        var status = official["status"]?.GetValue<string>() ?? ServerStatus.Active;
+        if (!ServerStatus.IsKnown(status))
+        {
+            throw new FormatException($"unknown status '{status}'");
+        }
+
+        return new SeedOfficialMeta(
+            status,
+            official["statusMessage"]?.GetValue<string>(),
+            Timestamp(official, "statusChangedAt"),
+            Timestamp(official, "publishedAt"),
+            Timestamp(official, "updatedAt"),
+            official["isLatest"]?.GetValue<bool>() ?? false);
+    }
+
+    private static DateTimeOffset? Timestamp(JsonObject official, string key)
+    {
+        var text = official[key]?.GetValue<string>();
+        if (text is null)
+        {
+            return null;
+        }
+
+        return Rfc3339.TryParse(text, out var value) ? value : throw new FormatException($"{key} is not RFC 3339");
+    }
+}

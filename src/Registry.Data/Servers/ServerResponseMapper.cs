@@ -1,0 +1,60 @@
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using Registry.Contracts.V0;
+using Registry.Domain.Listing;
+
+namespace Registry.Data.Servers;
+
+/// <summary>Turns stored rows into the wire messages of the contract.</summary>
+public static class ServerResponseMapper
+{
+    // Stored documents may carry fields a later schema added; they are not part of our typed contract yet.
+    private static readonly JsonParser DocumentParser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(true));
+
+    public static ServerJson ParseDocument(string json) => DocumentParser.Parse<ServerJson>(json);
+
+    public static ServerResponse ToResponse(ServerVersionRecord record)
+    {
+        var official = new OfficialMeta
+        {
+            Status = record.Status,
+            StatusChangedAt = Timestamp.FromDateTimeOffset(record.StatusChangedAt),
+            PublishedAt = Timestamp.FromDateTimeOffset(record.PublishedAt),
+            UpdatedAt = Timestamp.FromDateTimeOffset(record.UpdatedAt),
+            IsLatest = record.IsLatest,
+        };
+        if (record.StatusMessage is { } message)
+        {
+            official.StatusMessage = message;
+        }
+
+        return new ServerResponse
+        {
+            Server = ParseDocument(record.Document),
+            Meta = new ResponseMeta { Official = official },
+        };
+    }
+
+    /// <summary>A page; <c>nextCursor</c> is set whenever the page is full, as the official registry does.</summary>
+    public static ServerList ToPage(IReadOnlyList<ServerVersionRecord> records, int limit)
+    {
+        var list = ToList(records);
+        if (records.Count >= limit && records.Count > 0)
+        {
+            list.Metadata.NextCursor = ServerCursor.Format(records[^1].Name, records[^1].Version);
+        }
+
+        return list;
+    }
+
+    public static ServerList ToList(IReadOnlyList<ServerVersionRecord> records)
+    {
+        var list = new ServerList { Metadata = new ListMetadata { Count = records.Count } };
+        foreach (var record in records)
+        {
+            list.Servers.Add(ToResponse(record));
+        }
+
+        return list;
+    }
+}

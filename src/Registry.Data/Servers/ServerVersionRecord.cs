@@ -1,0 +1,13 @@
+namespace Registry.Data.Servers;
+
+/// <summary>A stored server version: the server.json document as JSON text, and the registry's columns.</summary>
+public sealed record ServerVersionRecord(
+    string Name,
+    string Version,
+    string Status,
+    string? StatusMessage,
+    DateTimeOffset StatusChangedAt,
+    DateTimeOffset PublishedAt,
+    DateTimeOffset UpdatedAt,
+    bool IsLatest,
+    string Document);

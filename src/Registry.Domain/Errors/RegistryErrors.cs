@@ -1,0 +1,21 @@
+namespace Registry.Domain.Errors;
+
+/// <summary>The errors the official registry answers with, worded as it words them.</summary>
+public static class RegistryErrors
+{
+    public static RegistryException ServerNotFound() => new(404, "Server not found");
+
+    public static RegistryException InvalidServerNameEncoding() => new(400, "Invalid server name encoding");
+
+    public static RegistryException InvalidVersionEncoding() => new(400, "Invalid version encoding");
+
+    public static RegistryException InvalidUpdatedSince() =>
+        new(400, "Invalid updated_since format: expected RFC3339 timestamp (e.g., 2025-08-07T13:15:04.280Z)");
+
+    public static RegistryException IncludeDeletedConflictsWithUpdatedSince() =>
+        new(400, "include_deleted cannot be false when updated_since is provided");
+
+    /// <summary>Request-schema violations are 422 with one entry per violation, as Huma reports them.</summary>
+    public static RegistryException ValidationFailed(params ErrorDetail[] errors) =>
+        new(422, "validation failed", errors);
+}

@@ -1,0 +1,58 @@
+using Registry.Domain.Errors;
+
+namespace Registry.Domain.Listing;
+
+/// <summary>The query-parameter rules of <c>GET /servers</c> (SPEC §2), in the order the official API checks them.</summary>
+public static class ServerListQueryRules
+{
+    public const int DefaultLimit = 30;
+    public const int MaxLimit = 100;
+    public const string LatestVersion = "latest";
+
+    public static ServerListQuery Build(
+        string? cursor,
+        int? limit,
+        string? search,
+        string? updatedSince,
+        string? version,
+        bool? includeDeleted)
+    {
+        var pageSize = limit ?? DefaultLimit;
+        if (pageSize < 1)
+        {
+            throw RegistryErrors.ValidationFailed(new ErrorDetail("expected number >= 1", "query.limit", pageSize));
+        }
+
+        if (pageSize > MaxLimit)
+        {
+            throw RegistryErrors.ValidationFailed(new ErrorDetail($"expected number <= {MaxLimit}", "query.limit", pageSize));
+        }
+
+        DateTimeOffset? since = null;
+        if (!string.IsNullOrEmpty(updatedSince))
+        {
+            if (!Rfc3339.TryParse(updatedSince, out var parsed))
+            {
+                throw RegistryErrors.InvalidUpdatedSince();
+            }
+
+            if (includeDeleted == false)
+            {
+                throw RegistryErrors.IncludeDeletedConflictsWithUpdatedSince();
+            }
+
+            since = parsed;
+        }
+
+        var latestOnly = version == LatestVersion;
+        return new ServerListQuery(
+            After: string.IsNullOrEmpty(cursor) ? null : ServerCursor.Parse(cursor),
+            Limit: pageSize,
+            Search: string.IsNullOrEmpty(search) ? null : search,
+            UpdatedSince: since,
+            ExactVersion: latestOnly || string.IsNullOrEmpty(version) ? null : version,
+            LatestOnly: latestOnly,
+            // Pollers using updated_since must see deletions, so the filter implies include_deleted.
+            IncludeDeleted: since is not null || includeDeleted == true);
+    }
+}

@@ -1,0 +1,46 @@
+using NuGet.Versioning;
+
+namespace Registry.Domain.Versions;
+
+/// <summary>
+/// Decides whether a newly published version takes "latest" from the current one (SPEC §5): semantic versions
+/// compare by semver precedence; a semantic version beats a non-semantic one either way round; two
+/// non-semantic versions compare by publication time, so the newer publication wins.
+/// </summary>
+public static class ServerVersionOrdering
+{
+    /// <summary>The official definition: valid semver with exactly three numeric core parts (so "1.0" is not).</summary>
+    public static bool IsSemantic(string version) => TryParseSemantic(version, out _);
+
+    public static bool IsNewer(string candidate, DateTimeOffset candidatePublishedAt, string current, DateTimeOffset currentPublishedAt)
+    {
+        var candidateIsSemantic = TryParseSemantic(candidate, out var candidateVersion);
+        var currentIsSemantic = TryParseSemantic(current, out var currentVersion);
+        return (candidateIsSemantic, currentIsSemantic) switch
+        {
+            (true, true) => VersionComparer.VersionRelease.Compare(candidateVersion, currentVersion) > 0,
+            (true, false) => true,
+            (false, true) => false,
+            _ => candidatePublishedAt >= currentPublishedAt,
+        };
+    }
+
+    private static bool TryParseSemantic(string version, out SemanticVersion parsed)
+    {
+        parsed = null!;
+        var text = version.StartsWith('v') ? version[1..] : version;
+        var core = text.Split('-', '+')[0];
+        if (core.Split('.').Length != 3)
+        {
+            return false;
+        }
+
+        if (!SemanticVersion.TryParse(text, out var semver))
+        {
+            return false;
+        }
+
+        parsed = semver;
+        return true;
+    }
+}

@@ -1,0 +1,7 @@
+using Registry.MigrationService;
+
+var builder = Host.CreateApplicationBuilder(args);
+builder.AddServiceDefaults();
+builder.AddMigrationWorker();
+
+await builder.Build().RunAsync();

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Registry.ServiceHosting;
+
+/// <summary>gRPC with JSON transcoding, shaped like the official REST API.</summary>
+public static class GrpcRestHosting
+{
+    public static IHostApplicationBuilder AddRegistryGrpc(this IHostApplicationBuilder builder)
+    {
+        builder.Services
+            .AddGrpc(options => options.Interceptors.Add<RegistryExceptionInterceptor>())
+            // Absent fields are omitted, like Go's omitempty; fields that must appear even when false or zero are
+            // declared `optional` in the protos so that they have presence.
+            .AddJsonTranscoding(options => options.JsonSettings.IgnoreDefaultValues = true);
+        builder.Services.AddGrpcHealthChecks();
+        return builder;
+    }
+
+    /// <summary>Turns every REST error into application/problem+json. Call before routing.</summary>
+    public static WebApplication UseRestProblems(this WebApplication app)
+    {
+        app.UseWhen(IsRestApiCall, branch => branch.UseMiddleware<RestProblemMiddleware>());
+        return app;
+    }
+
+    public static WebApplication MapRegistryServiceDefaults(this WebApplication app)
+    {
+        app.MapDefaultEndpoints();
+        app.MapGrpcHealthChecksService();
+        return app;
+    }
+
+    private static bool IsRestApiCall(HttpContext context) =>
+        !(context.Request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) ?? false)
+        && (context.Request.Path.StartsWithSegments("/v0") || context.Request.Path.StartsWithSegments("/v0.1"));
+}

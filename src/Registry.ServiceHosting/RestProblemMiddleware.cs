@@ -1,0 +1,67 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Registry.ServiceHosting;
+
+/// <summary>
+/// Buffers a transcoded REST response; successes pass through untouched, and any error — ours, transcoding's
+/// own (bad query values, unknown routes, UNIMPLEMENTED) — is rewritten as application/problem+json.
+/// Empty server lists get their <c>servers</c> array back (see <see cref="EmptyServerList"/>).
+/// </summary>
+public sealed class RestProblemMiddleware(RequestDelegate next)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var original = context.Response.Body;
+        using var buffer = new MemoryStream();
+        context.Response.Body = buffer;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            context.Response.Body = original;
+        }
+
+        buffer.Position = 0;
+        if (context.Response.StatusCode < 400)
+        {
+            if (context.Items.ContainsKey(EmptyServerList.ItemKey))
+            {
+                await original.WriteAsync(EmptyServerList.ServersPrefix, context.RequestAborted);
+                buffer.Position = 1;
+            }
+
+            await buffer.CopyToAsync(original, context.RequestAborted);
+            return;
+        }
+
+        var problem = context.Items[RegistryExceptionInterceptor.ProblemItemKey] as RegistryProblem
+            ?? new RegistryProblem(context.Response.StatusCode, ReadTranscodingMessage(buffer, context.Response.StatusCode), []);
+        await ProblemJson.WriteAsync(context.Response, problem);
+    }
+
+    private static string ReadTranscodingMessage(MemoryStream buffer, int status)
+    {
+        if (buffer.Length > 0)
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(buffer);
+                if (document.RootElement.ValueKind == JsonValueKind.Object
+                    && document.RootElement.TryGetProperty("message", out var message)
+                    && message.GetString() is { Length: > 0 } text)
+                {
+                    return text;
+                }
+            }
+            catch (JsonException)
+            {
+            }
+        }
+
+        return ReasonPhrases.GetReasonPhrase(status);
+    }
+}
