@@ -1,0 +1,22 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Registry.Gateway.Extensions;
+
+/// <summary>The official error shape for the few errors the gateway answers itself.</summary>
+internal static class GatewayProblem
+{
+    public static Task WriteAsync(HttpResponse response, int status, string detail)
+    {
+        response.StatusCode = status;
+        var body = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, object>
+        {
+            ["title"] = ReasonPhrases.GetReasonPhrase(status),
+            ["status"] = status,
+            ["detail"] = detail,
+        });
+        response.ContentType = "application/problem+json";
+        response.ContentLength = body.Length;
+        return response.Body.WriteAsync(body).AsTask();
+    }
+}

@@ -1,0 +1,14 @@
+using Registry.Publish.Extensions;
+using Registry.Publish.Grpc;
+using Registry.ServiceHosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.UseRegistryServicePorts();
+builder.AddServiceDefaults();
+builder.AddPublishServices();
+
+var app = builder.Build();
+app.UseRestProblems();
+app.MapGrpcService<PublishService>();
+app.MapRegistryServiceDefaults();
+app.Run();
