@@ -36,7 +36,8 @@ public static class SeedDocumentReader
             {
                 entries.Add(ReadEntry(items[i] as JsonObject ?? throw new FormatException("not an object")));
             }
-            catch (Exception ex) when (ex is FormatException or InvalidOperationException or JsonException or Google.Protobuf.InvalidJsonException)
+            catch (Exception ex) when (ex is FormatException or InvalidOperationException or JsonException
+                or Google.Protobuf.InvalidJsonException or Google.Protobuf.InvalidProtocolBufferException)
             {
                 rejected.Add($"entry {i}: {ex.Message}");
             }

@@ -1,0 +1,44 @@
+namespace Registry.AppHost.Infrastructure;
+
+/// <summary>
+/// A Redis-protocol cache: <c>redis-server</c> when it is on PATH, otherwise the embedded Garnet host from this
+/// repository, so nothing has to be installed; a Redis container when <c>Registry:UseContainers</c> is true.
+/// Clients get the <c>cache</c> connection string. The cache is optional for correctness.
+/// </summary>
+public static class CacheResources
+{
+    public const string ConnectionName = "cache";
+
+    public static InfrastructureResources AddRegistryCache(this IDistributedApplicationBuilder builder, AppHostSettings settings)
+    {
+        if (settings.UseContainers)
+        {
+            var container = builder.AddRedis(ConnectionName);
+            return new InfrastructureResources(container, container);
+        }
+
+        IResourceBuilder<IResourceWithEndpoints> server = ExecutableSearch.IsOnPath("redis-server")
+            ? AddRedisServer(builder)
+            : builder.AddProject<Projects.Registry_CacheHost>("cache-server").WithEndpoint(name: "tcp", scheme: "tcp", env: "CACHE_PORT");
+
+        var endpoint = server.GetEndpoint("tcp");
+        var connectionString = builder.AddConnectionString(ConnectionName, ReferenceExpression.Create(
+            $"{endpoint.Property(EndpointProperty.Host)}:{endpoint.Property(EndpointProperty.Port)}"));
+        server.WithReadinessCheck(builder, "cache-ready", ct => ReadinessProbes.RespPingAsync(endpoint, ct));
+        return new InfrastructureResources(server, connectionString);
+    }
+
+    private static IResourceBuilder<ExecutableResource> AddRedisServer(IDistributedApplicationBuilder builder)
+    {
+        var server = builder.AddExecutable("cache-server", "redis-server", builder.AppHostDirectory,
+                "--bind", "127.0.0.1", "--save", "", "--appendonly", "no")
+            .WithEndpoint(name: "tcp", scheme: "tcp")
+            .ExcludeFromManifest();
+        var endpoint = server.GetEndpoint("tcp");
+        return server.WithArgs(context =>
+        {
+            context.Args.Add("--port");
+            context.Args.Add(endpoint.Property(EndpointProperty.TargetPort));
+        });
+    }
+}

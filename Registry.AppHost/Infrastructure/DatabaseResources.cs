@@ -1,0 +1,33 @@
+namespace Registry.AppHost.Infrastructure;
+
+/// <summary>
+/// PostgreSQL as a local process (the default: no container runtime needed), or as a container when
+/// <c>Registry:UseContainers</c> is true. Either way clients get the <c>registrydb</c> connection string.
+/// </summary>
+public static class DatabaseResources
+{
+    public const string ConnectionName = "registrydb";
+
+    public static InfrastructureResources AddRegistryDatabase(this IDistributedApplicationBuilder builder, AppHostSettings settings)
+    {
+        if (settings.UseContainers)
+        {
+            var container = builder.AddPostgres("postgres").WithDataVolume();
+            return new InfrastructureResources(container, container.AddDatabase(ConnectionName));
+        }
+
+        var dataDirectory = settings.DataDirectory;
+        var init = builder.AddExecutable("postgres-init", "sh", builder.AppHostDirectory, "-c", LocalPostgres.InitScript(dataDirectory))
+            .ExcludeFromManifest();
+        var server = LocalPostgres.AddServer(builder, "postgres", dataDirectory)
+            .WithEndpoint(name: "tcp", scheme: "tcp", env: "PGPORT")
+            .WaitForCompletion(init)
+            .ExcludeFromManifest();
+
+        var endpoint = server.GetEndpoint("tcp");
+        var connectionString = builder.AddConnectionString(ConnectionName, ReferenceExpression.Create(
+            $"Host={endpoint.Property(EndpointProperty.Host)};Port={endpoint.Property(EndpointProperty.Port)};Username=postgres;Database=postgres"));
+        server.WithReadinessCheck(builder, "postgres-ready", ct => ReadinessProbes.PostgresAsync(connectionString.Resource, ct));
+        return new InfrastructureResources(server, connectionString);
+    }
+}

@@ -1,0 +1,22 @@
+using Registry.AppHost.Infrastructure;
+
+var builder = DistributedApplication.CreateBuilder(args);
+var settings = AppHostSettings.Read(builder);
+
+var database = builder.AddRegistryDatabase(settings);
+var cache = builder.AddRegistryCache(settings);
+
+var migrations = builder.AddProject<Projects.Registry_MigrationService>("migrations")
+    .WithReference(database.ConnectionString)
+    .WaitFor(database.Server)
+    .WithEnvironment("Registry__SeedFrom", settings.SeedFrom ?? "");
+
+var catalog = builder.AddRegistryService<Projects.Registry_Catalog>("catalog", database, migrations)
+    .WithEnvironment("Registry__Version", settings.Version)
+    .WithEnvironment("Registry__GitHubClientId", settings.GitHubClientId ?? "");
+var publish = builder.AddRegistryService<Projects.Registry_Publish>("publish", database, migrations);
+var verification = builder.AddRegistryService<Projects.Registry_Verification>("verification", database, migrations);
+
+builder.AddRegistryGateway(settings, cache, catalog, publish, verification);
+
+builder.Build().Run();

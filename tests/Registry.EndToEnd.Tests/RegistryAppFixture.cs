@@ -1,0 +1,56 @@
+using Aspire.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Registry.EndToEnd.Tests;
+
+/// <summary>
+/// The whole system as a user starts it: the AppHost with a throwaway PostgreSQL data folder, the sample seed,
+/// and the gateway on a free port. Tests talk to it only through the gateway's REST surface.
+/// </summary>
+public sealed class RegistryAppFixture : IAsyncLifetime
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
+    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "registry-e2e-" + Guid.NewGuid().ToString("N"));
+    private DistributedApplication? app;
+
+    public HttpClient Gateway { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Registry_AppHost>(
+            [
+                "--Registry:GatewayPort=0",
+                $"--Registry:DataDirectory={dataDirectory}",
+                $"--Registry:SeedFrom={SampleSeed.Path}",
+            ],
+            timeout.Token);
+        builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        app = await builder.BuildAsync(timeout.Token);
+        await app.StartAsync(timeout.Token);
+        await app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
+        Gateway = app.CreateHttpClient("gateway", "http");
+    }
+
+    public async Task DisposeAsync()
+    {
+        Gateway?.Dispose();
+        if (app is not null)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+
+        if (Directory.Exists(dataDirectory))
+        {
+            Directory.Delete(dataDirectory, recursive: true);
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class RegistryAppCollection : ICollectionFixture<RegistryAppFixture>
+{
+    public const string Name = "registry-app";
+}

@@ -1,0 +1,34 @@
+namespace Registry.Testing;
+
+/// <summary>Finds Registry.CacheHost.dll (copied beside the tests by the project reference) and the dotnet host to run it.</summary>
+internal static class CacheHostLocator
+{
+    private const string FileName = "Registry.CacheHost.dll";
+
+    public static string Dll()
+    {
+        string?[] candidates =
+        [
+            Environment.GetEnvironmentVariable("REGISTRY_CACHEHOST_DLL"),
+            Path.Combine(AppContext.BaseDirectory, FileName),
+            Path.Combine(Path.GetDirectoryName(typeof(CacheHostLocator).Assembly.Location) ?? string.Empty, FileName),
+        ];
+        return candidates.FirstOrDefault(path => !string.IsNullOrEmpty(path) && File.Exists(path))
+            ?? throw new FileNotFoundException(
+                $"{FileName} was not found in {AppContext.BaseDirectory}; reference Registry.Testing (which references " +
+                "Registry.CacheHost) from the test project, or set REGISTRY_CACHEHOST_DLL.");
+    }
+
+    public static string DotnetHost()
+    {
+        if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } hostPath && File.Exists(hostPath))
+        {
+            return hostPath;
+        }
+        if (Environment.ProcessPath is { } processPath && Path.GetFileNameWithoutExtension(processPath) == "dotnet")
+        {
+            return processPath;
+        }
+        return Unix.FindOnPath("dotnet") ?? "dotnet";
+    }
+}
