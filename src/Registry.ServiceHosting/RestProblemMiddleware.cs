@@ -39,11 +39,11 @@ public sealed class RestProblemMiddleware(RequestDelegate next)
         }
 
         var problem = context.Items[RegistryExceptionInterceptor.ProblemItemKey] as RegistryProblem
-            ?? new RegistryProblem(context.Response.StatusCode, ReadTranscodingMessage(buffer, context.Response.StatusCode), []);
+            ?? new RegistryProblem(context.Response.StatusCode, ReadTranscodingMessage(buffer) ?? DefaultDetail(context), []);
         await ProblemJson.WriteAsync(context.Response, problem);
     }
 
-    private static string ReadTranscodingMessage(MemoryStream buffer, int status)
+    private static string? ReadTranscodingMessage(MemoryStream buffer)
     {
         if (buffer.Length > 0)
         {
@@ -62,6 +62,13 @@ public sealed class RestProblemMiddleware(RequestDelegate next)
             }
         }
 
-        return ReasonPhrases.GetReasonPhrase(status);
+        return null;
     }
+
+    private static string DefaultDetail(HttpContext context) => context.Response.StatusCode switch
+    {
+        StatusCodes.Status404NotFound => $"Endpoint {context.Request.Path} not found",
+        StatusCodes.Status405MethodNotAllowed => $"Method {context.Request.Method} is not allowed on {context.Request.Path}",
+        var status => ReasonPhrases.GetReasonPhrase(status),
+    };
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace Registry.EndToEnd.Tests;
 
@@ -14,6 +15,12 @@ internal static class SampleSeed
             .Select(entry => entry.GetProperty("server"))
             .Select(server => (server.GetProperty("name").GetString()!, server.GetProperty("version").GetString()!))
             .ToList();
+    }
+
+    public static IReadOnlyList<JsonNode> Documents()
+    {
+        var root = JsonNode.Parse(File.ReadAllText(Path))!;
+        return root["servers"]!.AsArray().Select(entry => entry!["server"]!.DeepClone()).ToList();
     }
 
     private static string RepositoryRoot()
