@@ -14,8 +14,12 @@ var migrations = builder.AddProject<Projects.Registry_MigrationService>("migrati
 var catalog = builder.AddRegistryService<Projects.Registry_Catalog>("catalog", database, migrations)
     .WithEnvironment("Registry__Version", settings.Version)
     .WithEnvironment("Registry__GitHubClientId", settings.GitHubClientId ?? "");
-var publish = builder.AddRegistryService<Projects.Registry_Publish>("publish", database, migrations);
-var verification = builder.AddRegistryService<Projects.Registry_Verification>("verification", database, migrations);
+var signingKey = builder.AddTokenSigningKey();
+var publish = builder.AddRegistryService<Projects.Registry_Publish>("publish", database, migrations)
+    .WithTokenValidation(signingKey);
+var verification = builder.AddRegistryService<Projects.Registry_Verification>("verification", database, migrations)
+    .WithTokenSigning(signingKey)
+    .WithConfigurationSection(builder.Configuration, "Registry:Auth");
 
 builder.AddRegistryGateway(settings, cache, catalog, publish, verification);
 

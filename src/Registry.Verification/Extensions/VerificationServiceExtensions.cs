@@ -1,12 +1,48 @@
+using Microsoft.Extensions.Options;
+using Registry.Auth.Tokens;
 using Registry.ServiceHosting;
+using Registry.Verification.Domains;
+using Registry.Verification.GitHub;
+using Registry.Verification.Logins;
+using Registry.Verification.Oidc;
+using Registry.Verification.Options;
 
 namespace Registry.Verification.Extensions;
 
 public static class VerificationServiceExtensions
 {
-    public static IHostApplicationBuilder AddVerificationServices(this IHostApplicationBuilder builder)
+    /// <summary>Login bodies are a few kilobytes at most; anything far larger is refused before it is read.</summary>
+    private const long MaxRequestBodyBytes = 64 * 1024;
+
+    public static WebApplicationBuilder AddVerificationServices(this WebApplicationBuilder builder)
     {
         builder.AddRegistryGrpc();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<AuthOptions>()
+            .BindConfiguration(AuthOptions.Section)
+            .Validate(o => IsSeed(o.JwtPrivateKey), "Registry:Auth:JwtPrivateKey must be 64 hex characters (an Ed25519 seed).")
+            .ValidateOnStart();
+
+        builder.Services.AddSingleton(sp => new RegistryTokenIssuer(
+            Ed25519Keys.PrivateKeyFromHex(sp.GetRequiredService<IOptions<AuthOptions>>().Value.JwtPrivateKey),
+            sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<AnonymousLogin>();
+        builder.Services.AddHttpClient<GitHubApiClient>(GitHubApiClient.HttpClientName);
+        builder.Services.AddTransient<GitHubAccessTokenLogin>();
+        builder.Services.AddSingleton(sp =>
+        {
+            var settings = sp.GetRequiredService<IOptions<AuthOptions>>().Value.GitHubOidc;
+            return new JwksKeyCache(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(JwksKeyCache)),
+                settings.JwksUrl, settings.KeyRefreshMinInterval, sp.GetRequiredService<TimeProvider>());
+        });
+        builder.Services.AddSingleton<GitHubOidcLogin>();
+        builder.Services.AddSingleton<AdminOidcLogin>();
+        builder.Services.AddSingleton<DomainLogin>();
+        builder.Services.AddSingleton<DnsProofKeySource>();
+        builder.Services.AddSingleton<HttpProofKeySource>();
         return builder;
     }
+
+    private static bool IsSeed(string value) => value is { Length: 64 } && value.All(Uri.IsHexDigit);
 }

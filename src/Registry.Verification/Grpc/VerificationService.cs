@@ -1,7 +1,45 @@
+using Grpc.Core;
+using Registry.Auth.Tokens;
+using Registry.Contracts.V0;
+using Registry.Verification.Domains;
+using Registry.Verification.Logins;
+
 namespace Registry.Verification.Grpc;
 
-/// <summary>
-/// Logins, registry tokens and package ownership proofs. They arrive with the token and package-proof issues;
-/// until then every RPC answers UNIMPLEMENTED (501 over REST) from the generated base class.
-/// </summary>
-public sealed class VerificationService : Contracts.V0.Verification.VerificationBase;
+/// <summary>Logins: each proves who the caller is and answers a registry token carrying what that proves.</summary>
+public sealed class VerificationService(
+    RegistryTokenIssuer issuer,
+    AnonymousLogin anonymous,
+    GitHubAccessTokenLogin gitHubAccessToken,
+    GitHubOidcLogin gitHubOidc,
+    AdminOidcLogin adminOidc,
+    DomainLogin domainLogin,
+    DnsProofKeySource dnsKeys,
+    HttpProofKeySource httpKeys) : Contracts.V0.Verification.VerificationBase
+{
+    public override Task<RegistryToken> LoginAnonymous(LoginAnonymousRequest request, ServerCallContext context) =>
+        Task.FromResult(Issue(anonymous.Login()));
+
+    public override async Task<RegistryToken> LoginGitHubAccessToken(LoginGitHubAccessTokenRequest request, ServerCallContext context) =>
+        Issue(await gitHubAccessToken.LoginAsync(request.GithubToken, context.CancellationToken));
+
+    public override async Task<RegistryToken> LoginGitHubOidc(LoginOidcRequest request, ServerCallContext context) =>
+        Issue(await gitHubOidc.LoginAsync(request.OidcToken, context.CancellationToken));
+
+    public override async Task<RegistryToken> LoginOidc(LoginOidcRequest request, ServerCallContext context) =>
+        Issue(await adminOidc.LoginAsync(request.OidcToken, context.CancellationToken));
+
+    public override async Task<RegistryToken> LoginDns(LoginDomainRequest request, ServerCallContext context) =>
+        Issue(await domainLogin.LoginAsync(AuthMethods.Dns, LoginErrors.DnsFailed, dnsKeys, coversSubdomains: true,
+            request.Domain, request.Timestamp, request.SignedTimestamp, context.CancellationToken));
+
+    public override async Task<RegistryToken> LoginHttp(LoginDomainRequest request, ServerCallContext context) =>
+        Issue(await domainLogin.LoginAsync(AuthMethods.Http, LoginErrors.HttpFailed, httpKeys, coversSubdomains: false,
+            request.Domain, request.Timestamp, request.SignedTimestamp, context.CancellationToken));
+
+    private RegistryToken Issue(TokenGrant grant)
+    {
+        var (token, claims) = issuer.Issue(grant.AuthMethod, grant.Subject, grant.Permissions);
+        return new RegistryToken { RegistryToken_ = token, ExpiresAt = claims.ExpiresAt.ToUnixTimeSeconds() };
+    }
+}

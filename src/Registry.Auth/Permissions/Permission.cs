@@ -1,0 +1,10 @@
+namespace Registry.Auth.Permissions;
+
+/// <summary>A right carried by a registry token: an action on the server names a pattern matches.</summary>
+public sealed record Permission(string Action, string Resource);
+
+public static class PermissionActions
+{
+    public const string Publish = "publish";
+    public const string Edit = "edit";
+}

@@ -1,0 +1,38 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Registry.Auth.Permissions;
+using Registry.Auth.Tokens;
+using Registry.Verification.GitHub;
+
+namespace Registry.Verification.Logins;
+
+/// <summary>
+/// github-at: the caller's GitHub token names a user and its public organisations; each gets
+/// <c>io.github.{name}/*</c>. If any name falls outside GitHub's login alphabet the token carries no
+/// permissions at all, as the official registry does.
+/// </summary>
+public sealed partial class GitHubAccessTokenLogin(GitHubApiClient gitHub)
+{
+    [GeneratedRegex("^[a-zA-Z0-9-]+$")]
+    public static partial Regex GitHubLoginPattern();
+
+    public async Task<TokenGrant> LoginAsync(string accessToken, CancellationToken cancellationToken)
+    {
+        LoginErrors.RequireField(accessToken, "github_token");
+        try
+        {
+            var login = await gitHub.GetLoginAsync(accessToken, cancellationToken);
+            var organizations = await gitHub.GetPublicOrganizationsAsync(login, accessToken, cancellationToken);
+            return new TokenGrant(AuthMethods.GitHubAccessToken, login, Permissions([login, .. organizations]));
+        }
+        catch (Exception ex) when (ex is GitHubApiException or HttpRequestException or JsonException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            throw LoginErrors.Unauthorized(LoginErrors.TokenExchangeFailed, ex.Message);
+        }
+    }
+
+    public static IReadOnlyList<Permission> Permissions(IReadOnlyList<string> accounts) =>
+        accounts.All(a => GitHubLoginPattern().IsMatch(a))
+            ? accounts.Select(a => new Permission(PermissionActions.Publish, $"io.github.{a}/*")).ToList()
+            : [];
+}

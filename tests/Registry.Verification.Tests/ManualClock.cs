@@ -1,0 +1,9 @@
+namespace Registry.Verification.Tests;
+
+/// <summary>A clock tests move by hand, so expiry can be tested without waiting.</summary>
+internal sealed class ManualClock(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = now;
+
+    public override DateTimeOffset GetUtcNow() => Now;
+}
