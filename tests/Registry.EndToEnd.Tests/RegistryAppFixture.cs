@@ -6,7 +6,7 @@ namespace Registry.EndToEnd.Tests;
 
 /// <summary>
 /// The whole system as a user starts it: the AppHost with a throwaway PostgreSQL data folder, the sample seed,
-/// and the gateway on a free port. Tests talk to it only through the gateway's REST surface.
+/// the gateway on a free port, and fakes of the outside services logins talk to. Tests talk to it only through the gateway's REST surface.
 /// </summary>
 public sealed class RegistryAppFixture : IAsyncLifetime
 {
@@ -16,14 +16,18 @@ public sealed class RegistryAppFixture : IAsyncLifetime
 
     public HttpClient Gateway { get; private set; } = null!;
 
+    public OutsideWorld World { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(StartTimeout);
+        World = await OutsideWorld.StartAsync();
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Registry_AppHost>(
             [
                 "--Registry:GatewayPort=0",
                 $"--Registry:DataDirectory={dataDirectory}",
                 $"--Registry:SeedFrom={SampleSeed.Path}",
+                .. World.AppHostArguments(),
             ],
             timeout.Token);
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
@@ -40,6 +44,11 @@ public sealed class RegistryAppFixture : IAsyncLifetime
         {
             await app.StopAsync();
             await app.DisposeAsync();
+        }
+
+        if (World is not null)
+        {
+            await World.DisposeAsync();
         }
 
         if (Directory.Exists(dataDirectory))
