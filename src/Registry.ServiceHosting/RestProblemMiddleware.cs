@@ -8,7 +8,7 @@ namespace Registry.ServiceHosting;
 /// <summary>
 /// Buffers a transcoded REST response; successes pass through untouched, and any error — ours, transcoding's
 /// own (bad query values, unknown routes, UNIMPLEMENTED) — is rewritten as application/problem+json.
-/// Empty server lists get their <c>servers</c> array back (see <see cref="EmptyServerList"/>).
+/// Marked empty arrays are written back (see <see cref="EmptyArrayFields"/>).
 /// </summary>
 public sealed class RestProblemMiddleware(RequestDelegate next)
 {
@@ -37,9 +37,9 @@ public sealed class RestProblemMiddleware(RequestDelegate next)
         buffer.Position = 0;
         if (context.Response.StatusCode < 400)
         {
-            if (context.Items.ContainsKey(EmptyServerList.ItemKey))
+            if (context.Items[EmptyArrayFields.ItemKey] is List<string> emptyArrays && buffer.Length > 0)
             {
-                await original.WriteAsync(EmptyServerList.ServersPrefix, context.RequestAborted);
+                await original.WriteAsync(EmptyArrayFields.Prefix(emptyArrays), context.RequestAborted);
                 buffer.Position = 1;
             }
 

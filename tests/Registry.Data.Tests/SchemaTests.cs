@@ -15,7 +15,7 @@ public class SchemaTests(PostgresFixture postgres)
         await new MigrationRunner(dataSource, NullLogger<MigrationRunner>.Instance).ApplyAsync(CancellationToken.None);
 
         await using var command = dataSource.CreateCommand("SELECT count(*) FROM schema_migrations");
-        Assert.Equal(1L, await command.ExecuteScalarAsync());
+        Assert.Equal((long)MigrationRunner.KnownMigrationIds.Count, await command.ExecuteScalarAsync());
     }
 
     [Fact]
@@ -26,8 +26,16 @@ public class SchemaTests(PostgresFixture postgres)
 
         await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => runner.ApplyAsync(CancellationToken.None)));
 
-        await using var command = dataSource.CreateCommand("SELECT count(*) FROM schema_migrations");
-        Assert.Equal(1L, await command.ExecuteScalarAsync());
+        await using var command = dataSource.CreateCommand("SELECT id FROM schema_migrations ORDER BY id");
+        await using var reader = await command.ExecuteReaderAsync();
+        var applied = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            applied.Add(reader.GetString(0));
+        }
+
+        Assert.Equal(["0001_servers", "0002_remote_urls_index"], applied);
+        Assert.Equal(MigrationRunner.KnownMigrationIds, applied);
     }
 
     [Fact]

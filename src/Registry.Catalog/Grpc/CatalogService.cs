@@ -25,7 +25,7 @@ public sealed class CatalogService(ServerReadStore store, IOptions<RegistryInfoO
         var records = await store.ListAsync(query, context.CancellationToken);
         if (records.Count == 0)
         {
-            EmptyServerList.Mark(context);
+            EmptyArrayFields.Mark(context, "servers");
         }
 
         return ServerResponseMapper.ToPage(records, query.Limit);

@@ -63,6 +63,8 @@ public sealed class MigrationRunner(NpgsqlDataSource dataSource, ILogger<Migrati
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public static IReadOnlyList<string> KnownMigrationIds => LoadMigrations().Select(m => m.Id).ToList();
+
     private static IEnumerable<(string Id, string Sql)> LoadMigrations()
     {
         var assembly = Assembly.GetExecutingAssembly();

@@ -13,7 +13,6 @@ namespace Registry.Data.Seeding;
 public static class SeedDocumentReader
 {
     private const string OfficialKey = "io.modelcontextprotocol.registry/official";
-    private const string PublisherProvidedKey = "io.modelcontextprotocol.registry/publisher-provided";
 
     public sealed record Page(IReadOnlyList<SeedEntry> Entries, IReadOnlyList<string> Rejected, string? NextCursor);
 
@@ -56,27 +55,10 @@ public static class SeedDocumentReader
             throw new FormatException("name and version are required");
         }
 
-        var document = StoredDocument(server);
+        var document = StoredServerDocument.Prepare(server);
         ServerResponseMapper.ParseDocument(document);
         var official = ReferenceEquals(server, item) ? null : ReadOfficial(item["_meta"]?[OfficialKey] as JsonObject);
         return new SeedEntry(name, version, document, official);
-    }
-
-    /// <summary>Only the publisher-provided key of <c>_meta</c> is kept; the official block is ours to write.</summary>
-    private static string StoredDocument(JsonObject server)
-    {
-        var copy = (JsonObject)server.DeepClone();
-        if (copy["_meta"] is JsonObject meta)
-        {
-            var kept = meta[PublisherProvidedKey]?.DeepClone();
-            copy.Remove("_meta");
-            if (kept is not null)
-            {
-                copy["_meta"] = new JsonObject { [PublisherProvidedKey] = kept };
-            }
-        }
-
-        return copy.ToJsonString();
     }
 
     private static SeedOfficialMeta? ReadOfficial(JsonObject? official)

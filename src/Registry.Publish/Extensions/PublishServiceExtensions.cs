@@ -1,13 +1,45 @@
+using Microsoft.Extensions.Options;
+using Registry.Auth.Tokens;
+using Registry.Data.Publishing;
+using Registry.Domain.Validation;
+using Registry.Publish.Auth;
+using Registry.Publish.Publishing;
 using Registry.ServiceHosting;
 
 namespace Registry.Publish.Extensions;
 
 public static class PublishServiceExtensions
 {
-    public static IHostApplicationBuilder AddPublishServices(this IHostApplicationBuilder builder)
+    /// <summary>A server.json with generous publisher metadata is a few tens of kilobytes; far larger is refused.</summary>
+    private const long MaxRequestBodyBytes = 1024 * 1024;
+
+    public static WebApplicationBuilder AddPublishServices(this WebApplicationBuilder builder)
     {
         builder.AddRegistryGrpc();
         builder.AddRegistryDatabase();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddOptions<TokenValidationOptions>()
+            .BindConfiguration(TokenValidationOptions.Section)
+            .Validate(o => o.JwtPublicKey is { Length: 64 } key && key.All(Uri.IsHexDigit),
+                "Registry:Auth:JwtPublicKey must be the 64-hex-character Ed25519 public key of the token signer.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton(sp => new RegistryTokenValidator(
+            Ed25519Keys.PublicKeyFromHex(sp.GetRequiredService<IOptions<TokenValidationOptions>>().Value.JwtPublicKey),
+            sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddSingleton<WriteAuthorization>();
+        builder.Services.AddSingleton<ServerJsonValidator>();
+        builder.Services.AddSingleton<DocumentChecks>();
+        builder.Services.AddSingleton<ServerWriteStore>();
+        builder.Services.AddSingleton<ServerPublisher>();
+        builder.Services.AddSingleton<StatusChanger>();
         return builder;
     }
+}
+
+public sealed class TokenValidationOptions
+{
+    public const string Section = "Registry:Auth";
+
+    public string JwtPublicKey { get; set; } = "";
 }

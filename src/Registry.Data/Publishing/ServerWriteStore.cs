@@ -1,0 +1,129 @@
+using Npgsql;
+using Registry.Data.Servers;
+using Registry.Domain.Versions;
+
+namespace Registry.Data.Publishing;
+
+/// <summary>
+/// Every write to the catalog. Each runs in one transaction holding its server name's lock, so concurrent
+/// writers to a name queue: two publishes of one version cannot both succeed, and "latest" moves atomically.
+/// </summary>
+public sealed class ServerWriteStore(NpgsqlDataSource dataSource, TimeProvider clock)
+{
+    public const int MaxVersionsPerName = 10_000;
+    private const string Columns = ServerRecordReader.Columns;
+
+    public async Task<ServerVersionRecord> PublishAsync(NewServerVersion version, CancellationToken cancellationToken)
+    {
+        await using var transaction = await NameLockedTransaction.BeginAsync(dataSource, version.Name, version.RemoteUrls, cancellationToken);
+        var name = ("name", (object?)version.Name);
+        var existing = (long)(await transaction.ScalarAsync("SELECT count(*) FROM servers WHERE server_name = @name", cancellationToken, name))!;
+        if (existing >= MaxVersionsPerName)
+        {
+            throw new ServerWriteException($"server {version.Name} already has the maximum of {MaxVersionsPerName} versions");
+        }
+
+        if (await transaction.ScalarAsync("SELECT 1 FROM servers WHERE server_name = @name AND version = @version",
+                cancellationToken, name, ("version", version.Version)) is not null)
+        {
+            throw new ServerWriteException("invalid version: cannot publish duplicate version");
+        }
+
+        await RemoteUrlOwnership.EnsureFreeAsync(transaction, version.Name, version.RemoteUrls, cancellationToken);
+
+        var now = Now();
+        var latest = (await transaction.RecordsAsync($"SELECT {Columns} FROM servers WHERE server_name = @name AND is_latest",
+            cancellationToken, name)).SingleOrDefault();
+        var becomesLatest = latest is null || ServerVersionOrdering.IsNewer(version.Version, now, latest.Version, latest.PublishedAt);
+        if (becomesLatest && latest is not null)
+        {
+            await transaction.ExecuteAsync("UPDATE servers SET is_latest = FALSE WHERE server_name = @name AND is_latest", cancellationToken, name);
+        }
+
+        var inserted = await transaction.RecordsAsync(
+            $"""
+            INSERT INTO servers (server_name, version, status, status_changed_at, published_at, updated_at, is_latest, value)
+            VALUES (@name, @version, 'active', @now, @now, @now, @latest, @value)
+            RETURNING {Columns}
+            """,
+            cancellationToken, name, ("version", version.Version), ("now", now), ("latest", becomesLatest), ("value", new JsonText(version.Document)));
+        await transaction.CommitAsync(cancellationToken);
+        return inserted.Single();
+    }
+
+    /// <summary>Replaces a version's document; publication time, status and latest flag stay. Null when absent.</summary>
+    public async Task<ServerVersionRecord?> EditAsync(NewServerVersion version, CancellationToken cancellationToken)
+    {
+        await using var transaction = await NameLockedTransaction.BeginAsync(dataSource, version.Name, version.RemoteUrls, cancellationToken);
+        var key = new[] { ("name", (object?)version.Name), ("version", (object?)version.Version) };
+        if (await transaction.ScalarAsync("SELECT 1 FROM servers WHERE server_name = @name AND version = @version", cancellationToken, key) is null)
+        {
+            return null;
+        }
+
+        await RemoteUrlOwnership.EnsureFreeAsync(transaction, version.Name, version.RemoteUrls, cancellationToken);
+        var updated = await transaction.RecordsAsync(
+            $"UPDATE servers SET value = @value, updated_at = @now WHERE server_name = @name AND version = @version RETURNING {Columns}",
+            cancellationToken, [.. key, ("value", new JsonText(version.Document)), ("now", Now())]);
+        await transaction.CommitAsync(cancellationToken);
+        return updated.Single();
+    }
+
+    /// <summary>Sets one version's status. Null when the version does not exist (deleted ones included).</summary>
+    public async Task<ServerVersionRecord?> SetVersionStatusAsync(
+        string name, string version, string status, string? message, CancellationToken cancellationToken)
+    {
+        var rows = await ChangeStatusAsync(name, status, message, "AND version = @version", [("version", version)], cancellationToken);
+        return rows?.Single();
+    }
+
+    /// <summary>Sets the status of every version of a name that does not already have it. Null when the name is unknown.</summary>
+    public Task<IReadOnlyList<ServerVersionRecord>?> SetAllVersionsStatusAsync(
+        string name, string status, string? message, CancellationToken cancellationToken) =>
+        ChangeStatusAsync(name, status, message, "", [], cancellationToken);
+
+    private async Task<IReadOnlyList<ServerVersionRecord>?> ChangeStatusAsync(
+        string name, string status, string? message, string versionFilter, (string, object?)[] versionParameters, CancellationToken cancellationToken)
+    {
+        var storedMessage = status == ServerStatus.Active ? null : message;
+        await using var transaction = await NameLockedTransaction.BeginAsync(dataSource, name, [], cancellationToken);
+        var current = await transaction.RecordsAsync(
+            $"SELECT {Columns} FROM servers WHERE server_name = @name {versionFilter} FOR UPDATE",
+            cancellationToken, [("name", name), .. versionParameters]);
+        if (current.Count == 0)
+        {
+            return null;
+        }
+
+        var changing = current.Where(r => r.Status != status || r.StatusMessage != storedMessage).ToList();
+        if (changing.Count == 0)
+        {
+            throw new ServerWriteException($"No changes to apply: status is already {status}");
+        }
+
+        // Reactivating a deleted version claims its remote URLs again.
+        var reactivatedUrls = status == ServerStatus.Deleted
+            ? []
+            : changing.Where(r => r.Status == ServerStatus.Deleted).SelectMany(r => StoredServerDocument.RemoteUrls(r.Document)).Distinct().ToList();
+        await transaction.LockRemoteUrlsAsync(reactivatedUrls, cancellationToken);
+        await RemoteUrlOwnership.EnsureFreeAsync(transaction, name, reactivatedUrls, cancellationToken);
+        var updated = await transaction.RecordsAsync(
+            $"""
+            UPDATE servers
+            SET status_changed_at = CASE WHEN status <> @status THEN @now ELSE status_changed_at END,
+                status = @status, status_message = @message, updated_at = @now
+            WHERE server_name = @name {versionFilter} AND (status <> @status OR status_message IS DISTINCT FROM @message)
+            RETURNING {Columns}
+            """,
+            cancellationToken, [("name", name), ("status", status), ("message", storedMessage), ("now", Now()), .. versionParameters]);
+        await transaction.CommitAsync(cancellationToken);
+        return updated.OrderByDescending(r => r.PublishedAt).ToList();
+    }
+
+    /// <summary>PostgreSQL keeps microseconds; truncating here makes returned and re-read timestamps identical.</summary>
+    private DateTimeOffset Now()
+    {
+        var now = clock.GetUtcNow();
+        return now.AddTicks(-(now.Ticks % 10));
+    }
+}
