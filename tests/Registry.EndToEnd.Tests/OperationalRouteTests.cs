@@ -32,12 +32,4 @@ public class OperationalRouteTests(RegistryAppFixture registry)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("# TYPE http_server_request_duration_seconds histogram", text);
     }
-
-    [Fact]
-    public async Task WritesNotYetBuiltAnswerNotImplementedProblems()
-    {
-        using var publish = await registry.Gateway.PostAsJsonAsync("/v0/publish", new { name = "com.example/x", version = "1.0.0" });
-
-        await ProblemAssert.IsProblemAsync(publish, HttpStatusCode.NotImplemented, "Not Implemented");
-    }
 }

@@ -37,6 +37,9 @@ public sealed class RegistryAppFixture : IAsyncLifetime
         Gateway = app.CreateHttpClient("gateway", "http");
     }
 
+    /// <summary>A client with its own connections, for tests that may leave a connection unusable.</summary>
+    public HttpClient NewGatewayClient() => app!.CreateHttpClient("gateway", "http");
+
     public async Task DisposeAsync()
     {
         Gateway?.Dispose();

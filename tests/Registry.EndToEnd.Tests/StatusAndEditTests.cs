@@ -1,0 +1,142 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace Registry.EndToEnd.Tests;
+
+[Collection(RegistryAppCollection.Name)]
+public class StatusAndEditTests(RegistryAppFixture registry)
+{
+    private const string OfficialKey = "io.modelcontextprotocol.registry/official";
+    private readonly Publisher publisher = new(registry.Gateway);
+
+    private async Task<(string Token, string Name)> PublishedAsync(params string[] versions)
+    {
+        var token = await publisher.AnonymousTokenAsync();
+        var name = Publisher.NewServer()["name"]!.GetValue<string>();
+        foreach (var version in versions)
+        {
+            (await publisher.PublishAsync(Publisher.NewServer(version, name), token)).EnsureSuccessStatusCode();
+        }
+
+        return (token, name);
+    }
+
+    private static JsonNode Official(JsonNode response) => response["_meta"]![OfficialKey]!;
+
+    [Fact]
+    public async Task DeprecatingAVersionKeepsItListedWithItsMessage()
+    {
+        var (token, name) = await PublishedAsync("1.0.0");
+
+        using var response = await publisher.SetStatusAsync(name, "1.0.0", new { status = "deprecated", statusMessage = "Use 2.0" }, token);
+
+        var official = Official(JsonNode.Parse(await response.Content.ReadAsStringAsync())!);
+        Assert.Equal(("deprecated", "Use 2.0"), (official["status"]!.GetValue<string>(), official["statusMessage"]!.GetValue<string>()));
+        var listed = JsonNode.Parse(await registry.Gateway.GetStringAsync($"/v0.1/servers/{Uri.EscapeDataString(name)}/versions/1.0.0"))!;
+        Assert.Equal("deprecated", Official(listed)["status"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task DeletedVersionsAreHiddenUnlessIncludeDeletedAndLatestDoesNotFallBack()
+    {
+        var (token, name) = await PublishedAsync("1.0.0", "2.0.0");
+        var path = $"/v0.1/servers/{Uri.EscapeDataString(name)}";
+
+        (await publisher.SetStatusAsync(name, "2.0.0", new { status = "deleted" }, token)).EnsureSuccessStatusCode();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await registry.Gateway.GetAsync($"{path}/versions/latest")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await registry.Gateway.GetAsync($"{path}/versions/latest?include_deleted=true")).StatusCode);
+        var visible = JsonNode.Parse(await registry.Gateway.GetStringAsync($"{path}/versions"))!["servers"]!.AsArray();
+        var all = JsonNode.Parse(await registry.Gateway.GetStringAsync($"{path}/versions?include_deleted=true"))!["servers"]!.AsArray();
+        Assert.Equal(["1.0.0"], visible.Select(v => v!["server"]!["version"]!.GetValue<string>()));
+        Assert.Equal(2, all.Count);
+    }
+
+    [Fact]
+    public async Task RepeatingTheSameStatusIsABadRequestAndStatusChangedAtMovesOnlyOnAChange()
+    {
+        var (token, name) = await PublishedAsync("1.0.0");
+        using var first = await publisher.SetStatusAsync(name, "1.0.0", new { status = "deprecated", statusMessage = "a" }, token);
+        using var reworded = await publisher.SetStatusAsync(name, "1.0.0", new { status = "deprecated", statusMessage = "b" }, token);
+        using var same = await publisher.SetStatusAsync(name, "1.0.0", new { status = "deprecated", statusMessage = "b" }, token);
+
+        var before = Official(JsonNode.Parse(await first.Content.ReadAsStringAsync())!);
+        var after = Official(JsonNode.Parse(await reworded.Content.ReadAsStringAsync())!);
+        Assert.Equal(before["statusChangedAt"]!.GetValue<string>(), after["statusChangedAt"]!.GetValue<string>());
+        Assert.NotEqual(before["updatedAt"]!.GetValue<string>(), after["updatedAt"]!.GetValue<string>());
+        var problem = await ProblemAssert.IsProblemAsync(same, HttpStatusCode.BadRequest, "Bad Request");
+        Assert.StartsWith("No changes to apply", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task AMessageWithActiveIsABadRequestAndUnknownStatusesAreUnprocessable()
+    {
+        var (token, name) = await PublishedAsync("1.0.0");
+
+        using var activeWithMessage = await publisher.SetStatusAsync(name, "1.0.0", new { status = "active", statusMessage = "hi" }, token);
+        using var unknown = await publisher.SetStatusAsync(name, "1.0.0", new { status = "retired" }, token);
+
+        await ProblemAssert.IsProblemAsync(activeWithMessage, HttpStatusCode.BadRequest, "Bad Request");
+        await ProblemAssert.IsProblemAsync(unknown, HttpStatusCode.UnprocessableEntity, "Unprocessable Entity");
+    }
+
+    [Fact]
+    public async Task AllVersionsChangeInOneRequest()
+    {
+        var (token, name) = await PublishedAsync("1.0.0", "1.1.0", "1.2.0");
+
+        using var response = await publisher.SetStatusAsync(name, null, new { status = "deprecated", statusMessage = "Moved" }, token);
+
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(3, body["updatedCount"]!.GetValue<int>());
+        Assert.All(body["servers"]!.AsArray(), s => Assert.Equal("deprecated", Official(s!)["status"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task StatusChangesNeedATokenForTheNamespaceAndAnExistingVersion()
+    {
+        var (token, name) = await PublishedAsync("1.0.0");
+
+        using var anonymous = await publisher.SetStatusAsync(name, "1.0.0", new { status = "deprecated" }, null);
+        using var foreign = await publisher.SetStatusAsync("io.modelcontextprotocol.anonymous-not/x", "1.0.0", new { status = "deprecated" }, token);
+        using var missingVersion = await publisher.SetStatusAsync(name, "9.9.9", new { status = "deprecated" }, token);
+        using var missingServer = await publisher.SetStatusAsync(Publisher.NewServer()["name"]!.GetValue<string>(), null, new { status = "deprecated" }, token);
+
+        await ProblemAssert.IsProblemAsync(anonymous, HttpStatusCode.Unauthorized, "Unauthorized");
+        await ProblemAssert.IsProblemAsync(foreign, HttpStatusCode.Forbidden, "Forbidden");
+        await ProblemAssert.IsProblemAsync(missingVersion, HttpStatusCode.NotFound, "Not Found");
+        await ProblemAssert.IsProblemAsync(missingServer, HttpStatusCode.NotFound, "Not Found");
+    }
+
+    [Fact]
+    public async Task AnEditReplacesTheDocumentButNotThePublicationTime()
+    {
+        var (token, name) = await PublishedAsync("1.0.0");
+        var original = JsonNode.Parse(await registry.Gateway.GetStringAsync($"/v0.1/servers/{Uri.EscapeDataString(name)}/versions/1.0.0"))!;
+        var edited = Publisher.NewServer("1.0.0", name);
+        edited["description"] = "Edited by an administrator";
+
+        using var response = await publisher.EditAsync(name, "1.0.0", edited, token);
+
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Edited by an administrator", body["server"]!["description"]!.GetValue<string>());
+        Assert.Equal(Official(original)["publishedAt"]!.GetValue<string>(), Official(body)["publishedAt"]!.GetValue<string>());
+        var reread = JsonNode.Parse(await registry.Gateway.GetStringAsync($"/v0.1/servers/{Uri.EscapeDataString(name)}/versions/1.0.0"))!;
+        Assert.Equal("Edited by an administrator", reread["server"]!["description"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task EditsMustMatchThePathAndTargetAnExistingVersion()
+    {
+        var (token, name) = await PublishedAsync("1.0.0");
+
+        using var mismatch = await publisher.EditAsync(name, "1.0.0", Publisher.NewServer("1.0.1", name), token);
+        using var missing = await publisher.EditAsync(name, "3.0.0", Publisher.NewServer("3.0.0", name), token);
+        using var unauthenticated = await publisher.EditAsync(name, "1.0.0", Publisher.NewServer("1.0.0", name), null);
+
+        await ProblemAssert.IsProblemAsync(mismatch, HttpStatusCode.BadRequest, "Bad Request");
+        await ProblemAssert.IsProblemAsync(missing, HttpStatusCode.NotFound, "Not Found");
+        await ProblemAssert.IsProblemAsync(unauthenticated, HttpStatusCode.Unauthorized, "Unauthorized");
+    }
+}
