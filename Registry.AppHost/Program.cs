@@ -15,11 +15,14 @@ var catalog = builder.AddRegistryService<Projects.Registry_Catalog>("catalog", d
     .WithEnvironment("Registry__Version", settings.Version)
     .WithEnvironment("Registry__GitHubClientId", settings.GitHubClientId ?? "");
 var signingKey = builder.AddTokenSigningKey();
-var publish = builder.AddRegistryService<Projects.Registry_Publish>("publish", database, migrations)
-    .WithTokenValidation(signingKey);
 var verification = builder.AddRegistryService<Projects.Registry_Verification>("verification", database, migrations)
     .WithTokenSigning(signingKey)
-    .WithConfigurationSection(builder.Configuration, "Registry:Auth");
+    .WithConfigurationSection(builder.Configuration, "Registry:Auth")
+    .WithConfigurationSection(builder.Configuration, "Registry:Packages");
+var publish = builder.AddRegistryService<Projects.Registry_Publish>("publish", database, migrations)
+    .WithTokenValidation(signingKey)
+    .WithReference(verification)
+    .WaitFor(verification);
 
 builder.AddRegistryGateway(settings, cache, catalog, publish, verification);
 

@@ -51,6 +51,7 @@ public sealed class OutsideWorld : IAsyncDisposable
         $"--Registry:Auth:Dns:Resolver={Dns.EndPoint}",
         $"--Registry:Auth:Http:WellKnownUrlTemplate={Sites.BaseUrl}/{{domain}}/.well-known/mcp-registry-auth",
         "--Registry:Auth:Http:AllowPrivateAddresses=true",
+        "--Registry:Packages:Enabled=false",
     ];
 
     public RegistryTokenValidator TokenValidator() =>

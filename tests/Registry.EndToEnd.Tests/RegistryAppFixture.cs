@@ -8,7 +8,7 @@ namespace Registry.EndToEnd.Tests;
 /// The whole system as a user starts it: the AppHost with a throwaway PostgreSQL data folder, the sample seed,
 /// the gateway on a free port, and fakes of the outside services logins talk to. Tests talk to it only through the gateway's REST surface.
 /// </summary>
-public sealed class RegistryAppFixture : IAsyncLifetime
+public class RegistryAppFixture : IAsyncLifetime
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(3);
     private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "registry-e2e-" + Guid.NewGuid().ToString("N"));
@@ -18,16 +18,21 @@ public sealed class RegistryAppFixture : IAsyncLifetime
 
     public OutsideWorld World { get; private set; } = null!;
 
+    /// <summary>Settings a variant of the system adds; later arguments win over earlier ones.</summary>
+    protected virtual Task<IEnumerable<string>> ExtraArgumentsAsync() => Task.FromResult(Enumerable.Empty<string>());
+
     public async Task InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(StartTimeout);
         World = await OutsideWorld.StartAsync();
+        var extra = await ExtraArgumentsAsync();
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.Registry_AppHost>(
             [
                 "--Registry:GatewayPort=0",
                 $"--Registry:DataDirectory={dataDirectory}",
                 $"--Registry:SeedFrom={SampleSeed.Path}",
                 .. World.AppHostArguments(),
+                .. extra,
             ],
             timeout.Token);
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
@@ -40,7 +45,7 @@ public sealed class RegistryAppFixture : IAsyncLifetime
     /// <summary>A client with its own connections, for tests that may leave a connection unusable.</summary>
     public HttpClient NewGatewayClient() => app!.CreateHttpClient("gateway", "http");
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Gateway?.Dispose();
         if (app is not null)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Registry.Auth.Tokens;
 using Registry.Data.Publishing;
+using Registry.Data.Servers;
 using Registry.Domain.Validation;
 using Registry.Publish.Auth;
 using Registry.Publish.Publishing;
@@ -12,6 +13,9 @@ public static class PublishServiceExtensions
 {
     /// <summary>A server.json with generous publisher metadata is a few tens of kilobytes; far larger is refused.</summary>
     private const long MaxRequestBodyBytes = 1024 * 1024;
+
+    /// <summary>Resolved by service discovery (<c>services:verification:http</c>); HTTP/2 without TLS.</summary>
+    private const string VerificationAddress = "http://verification";
 
     public static WebApplicationBuilder AddPublishServices(this WebApplicationBuilder builder)
     {
@@ -31,6 +35,14 @@ public static class PublishServiceExtensions
         builder.Services.AddSingleton<ServerJsonValidator>();
         builder.Services.AddSingleton<DocumentChecks>();
         builder.Services.AddSingleton<ServerWriteStore>();
+        builder.Services.AddSingleton<ServerReadStore>();
+        builder.Services.AddSingleton<PackageOwnership>();
+        // Checks have their own timeouts; retries and the default attempt timeout would only cut them short.
+        // RemoveAllResilienceHandlers is marked experimental (EXTEXP0001) but is the documented way to opt out.
+#pragma warning disable EXTEXP0001
+        builder.Services.AddGrpcClient<Contracts.V0.Verification.VerificationClient>(o => o.Address = new Uri(VerificationAddress))
+            .RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
         builder.Services.AddSingleton<ServerPublisher>();
         builder.Services.AddSingleton<StatusChanger>();
         return builder;

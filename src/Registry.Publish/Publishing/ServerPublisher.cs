@@ -4,6 +4,7 @@ using Registry.Contracts.V0;
 using Registry.Data.Publishing;
 using Registry.Data.Servers;
 using Registry.Domain.Errors;
+using Registry.Domain.Versions;
 using Registry.Publish.Auth;
 using Registry.Publish.Documents;
 
@@ -11,9 +12,11 @@ namespace Registry.Publish.Publishing;
 
 /// <summary>
 /// Publish and edit, checked in the official order: document schema (422), token (401), permission (403),
-/// schema version and semantics (422), then the registry's rules in the database (400).
+/// schema version and semantics (422), package ownership (400, via the verification service), then the
+/// registry's rules in the database (400).
 /// </summary>
-public sealed class ServerPublisher(WriteAuthorization authorization, DocumentChecks checks, ServerWriteStore store)
+public sealed class ServerPublisher(
+    WriteAuthorization authorization, DocumentChecks checks, PackageOwnership packages, ServerReadStore reads, ServerWriteStore store)
 {
     private const string PublishFailed = "Failed to publish server";
     private const string EditFailed = "Failed to edit server";
@@ -32,6 +35,7 @@ public sealed class ServerPublisher(WriteAuthorization authorization, DocumentCh
             throw Failure(PublishFailed, $"_meta.{StoredServerDocument.PublisherProvidedKey} must not exceed {MaxPublisherMetaBytes} bytes");
         }
 
+        await packages.RequireOwnedAsync(name, document, PublishFailed, context.CancellationToken);
         var record = await WriteAsync(PublishFailed, () => store.PublishAsync(ToNewVersion(document), context.CancellationToken));
         return ServerResponseMapper.ToResponse(record);
     }
@@ -47,6 +51,13 @@ public sealed class ServerPublisher(WriteAuthorization authorization, DocumentCh
         }
 
         checks.RequireSemanticallyValid(document, EditFailed);
+        var current = await reads.GetVersionAsync(name, version, includeDeleted: true, context.CancellationToken)
+            ?? throw new RegistryException(404, "Server version not found");
+        if (current.Status != ServerStatus.Deleted)
+        {
+            await packages.RequireOwnedAsync(name, document, EditFailed, context.CancellationToken);
+        }
+
         var record = await WriteAsync(EditFailed, () => store.EditAsync(ToNewVersion(document), context.CancellationToken))
             ?? throw new RegistryException(404, "Server version not found");
         return ServerResponseMapper.ToResponse(record);

@@ -6,6 +6,7 @@ using Registry.Verification.GitHub;
 using Registry.Verification.Logins;
 using Registry.Verification.Oidc;
 using Registry.Verification.Options;
+using Registry.Verification.Packages;
 
 namespace Registry.Verification.Extensions;
 
@@ -41,6 +42,8 @@ public static class VerificationServiceExtensions
         builder.Services.AddSingleton<DomainLogin>();
         builder.Services.AddSingleton<DnsProofKeySource>();
         builder.Services.AddSingleton<HttpProofKeySource>();
+        builder.Services.AddOptions<PackageOptions>().BindConfiguration(PackageOptions.Section);
+        builder.Services.AddPackageVerification();
         return builder;
     }
 

@@ -3,6 +3,7 @@ using Registry.Auth.Tokens;
 using Registry.Contracts.V0;
 using Registry.Verification.Domains;
 using Registry.Verification.Logins;
+using Registry.Verification.Packages;
 
 namespace Registry.Verification.Grpc;
 
@@ -15,8 +16,25 @@ public sealed class VerificationService(
     AdminOidcLogin adminOidc,
     DomainLogin domainLogin,
     DnsProofKeySource dnsKeys,
-    HttpProofKeySource httpKeys) : Contracts.V0.Verification.VerificationBase
+    HttpProofKeySource httpKeys,
+    PackageOwnershipChecker packages) : Contracts.V0.Verification.VerificationBase
 {
+    /// <summary>Internal: publish and edit ask whether every package of a server belongs to it.</summary>
+    public override async Task<VerifyPackagesResponse> VerifyPackages(VerifyPackagesRequest request, ServerCallContext context)
+    {
+        var references = request.Packages
+            .Select(p => new PackageReference(
+                p.RegistryType ?? "",
+                p.HasRegistryBaseUrl ? p.RegistryBaseUrl : null,
+                p.Identifier ?? "",
+                p.HasVersion ? p.Version : null,
+                p.HasFileSha256 ? p.FileSha256 : null))
+            .ToList();
+        var response = new VerifyPackagesResponse();
+        response.Failures.AddRange(await packages.CheckAsync(request.ServerName, references, context.CancellationToken));
+        return response;
+    }
+
     public override Task<RegistryToken> LoginAnonymous(LoginAnonymousRequest request, ServerCallContext context) =>
         Task.FromResult(Issue(anonymous.Login()));
 

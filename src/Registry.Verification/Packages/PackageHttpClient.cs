@@ -1,0 +1,100 @@
+using System.Text;
+using Microsoft.Extensions.Options;
+using Registry.Verification.Outbound;
+
+namespace Registry.Verification.Packages;
+
+/// <summary>
+/// The one outbound client for package registries: no redirects, a size cap, one deadline over headers and body,
+/// and only public addresses unless configured otherwise, because hosts and paths come from the publisher.
+/// </summary>
+public sealed class PackageHttpClient : IDisposable
+{
+    private readonly PackageOptions settings;
+    private readonly HttpClient http;
+
+    public PackageHttpClient(IOptions<PackageOptions> options)
+    {
+        settings = options.Value;
+        var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            ConnectTimeout = settings.Timeout,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
+            UseCookies = false,
+        };
+        if (!settings.AllowPrivateAddresses)
+        {
+            handler.ConnectCallback = PublicAddressConnector.ConnectAsync;
+        }
+
+        // The deadline is ours (it also covers reading the body), so the client's own is off.
+        http = new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
+        http.DefaultRequestHeaders.UserAgent.ParseAdd("mcp-registry-package-check/1.0");
+    }
+
+    public Task<PackageResponse> GetAsync(string url, string what, CancellationToken cancellationToken, Action<HttpRequestMessage>? configure = null) =>
+        SendAsync(HttpMethod.Get, url, what, configure, cancellationToken);
+
+    public async Task<PackageResponse> SendAsync(HttpMethod method, string url, string what, Action<HttpRequestMessage>? configure, CancellationToken cancellationToken)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new PackageVerificationException($"{what} has no valid http(s) URL");
+        }
+
+        using var request = new HttpRequestMessage(method, uri);
+        configure?.Invoke(request);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(settings.Timeout);
+        try
+        {
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
+            var status = (int)response.StatusCode;
+            if (status is >= 300 and < 400)
+            {
+                throw new PackageVerificationException($"{what} answered {status} (a redirect, which is not followed)");
+            }
+
+            var body = method == HttpMethod.Head ? string.Empty : await ReadCappedAsync(response.Content, what, deadline.Token);
+            return new PackageResponse(response.StatusCode, [.. response.Headers.WwwAuthenticate], body, what);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new PackageVerificationException($"{what} did not answer within {settings.Timeout.TotalSeconds:0.###} s");
+        }
+        catch (HttpRequestException)
+        {
+            throw new PackageVerificationException($"{what} could not be fetched");
+        }
+    }
+
+    private async Task<string> ReadCappedAsync(HttpContent content, string what, CancellationToken cancellationToken)
+    {
+        var cap = settings.MaxResponseBytes;
+        if (content.Headers.ContentLength > cap)
+        {
+            throw TooLarge(what, cap);
+        }
+
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
+        var buffer = new byte[Math.Min(cap + 1, 81920)];
+        using var collected = new MemoryStream();
+        int read;
+        while ((read = await stream.ReadAsync(buffer, cancellationToken)) > 0)
+        {
+            collected.Write(buffer, 0, read);
+            if (collected.Length > cap)
+            {
+                throw TooLarge(what, cap);
+            }
+        }
+
+        return Encoding.UTF8.GetString(collected.GetBuffer(), 0, (int)collected.Length);
+    }
+
+    private static PackageVerificationException TooLarge(string what, int cap) =>
+        new($"{what} is larger than {cap} bytes");
+
+    public void Dispose() => http.Dispose();
+}

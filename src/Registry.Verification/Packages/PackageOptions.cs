@@ -1,0 +1,53 @@
+namespace Registry.Verification.Packages;
+
+/// <summary>Where and how package ownership is checked at publish; bound from <see cref="Section"/>.</summary>
+public sealed class PackageOptions
+{
+    public const string Section = "Registry:Packages";
+
+    /// <summary>The switch: false skips every check.</summary>
+    public bool Enabled { get; set; } = true;
+
+    public string NpmBaseUrl { get; set; } = "https://npm.registry.example";
+
+    public string PyPiBaseUrl { get; set; } = "https://pypi.registry.example";
+
+    public string NuGetServiceIndexUrl { get; set; } = "https://nuget.registry.example/v3/index.json";
+
+    public static readonly IReadOnlyList<string> DefaultOciAllowedRegistries = ["oci.registry.example"];
+    public static readonly IReadOnlyList<string> DefaultMcpbAllowedHosts = ["github.com", "www.github.com", "gitlab.com", "www.gitlab.com"];
+
+    /// <summary>
+    /// Registry hosts (optionally with a port); an entry "*.example.com" allows every subdomain. The lists start empty
+    /// because configuration binding appends to a list: <see cref="ApplyDefaults"/> fills them when nothing is configured.
+    /// </summary>
+    public List<string> OciAllowedRegistries { get; set; } = [];
+
+    public string OciScheme { get; set; } = "https";
+
+    public List<string> McpbAllowedHosts { get; set; } = [];
+
+    public bool McpbAllowHttp { get; set; }
+
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    public int MaxResponseBytes { get; set; } = 4 * 1024 * 1024;
+
+    public bool AllowPrivateAddresses { get; set; }
+
+    /// <summary>Checks run at once for one publish.</summary>
+    public int MaxConcurrentChecks { get; set; } = 4;
+
+    public void ApplyDefaults()
+    {
+        if (OciAllowedRegistries.Count == 0)
+        {
+            OciAllowedRegistries = [.. DefaultOciAllowedRegistries];
+        }
+
+        if (McpbAllowedHosts.Count == 0)
+        {
+            McpbAllowedHosts = [.. DefaultMcpbAllowedHosts];
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using Registry.Testing.Fakes.Packages;
+using Registry.Verification.Packages;
+
+namespace Registry.Verification.Tests.Packages;
+
+public class PackageOwnershipCheckerTests : IAsyncLifetime
+{
+    private FakeNpmRegistry npm = null!;
+
+    public async Task InitializeAsync() => npm = await FakeNpmRegistry.StartAsync();
+
+    public async Task DisposeAsync() => await npm.DisposeAsync();
+
+    [Fact]
+    public async Task EachRefusalNamesThePackageIndexAndIdentifierInPackageOrder()
+    {
+        npm.AddVersion("owned", "1.0.0", PackageChecks.ServerName);
+        npm.AddVersion("foreign", "1.0.0", "io.github.someone/else");
+        using var checks = new PackageChecks(o =>
+        {
+            o.NpmBaseUrl = npm.BaseUrl;
+            o.MaxConcurrentChecks = 2;
+        });
+
+        var failures = await checks.CheckAsync(
+            new PackageReference("npm", null, "owned", "1.0.0", null),
+            new PackageReference("npm", null, "foreign", "1.0.0", null),
+            new PackageReference("cargo", null, "weather", "1.0.0", null),
+            new PackageReference("npm", null, "ghost", "1.0.0", null));
+
+        Assert.Equal(
+            [
+                "registry validation failed for package 1 (foreign): npm package 'foreign@1.0.0' declares mcpName 'io.github.someone/else', not 'io.github.octo/weather'",
+                "registry validation failed for package 2 (weather): unsupported registry type: cargo",
+                "registry validation failed for package 3 (ghost): npm package 'ghost' not found",
+            ],
+            failures);
+    }
+
+    [Fact]
+    public async Task DisabledChecksPassEverythingWithoutAnyRequest()
+    {
+        using var checks = new PackageChecks(o =>
+        {
+            o.Enabled = false;
+            o.NpmBaseUrl = npm.BaseUrl;
+        });
+
+        Assert.Empty(await checks.CheckAsync(
+            new PackageReference("npm", null, "ghost", "1.0.0", null),
+            new PackageReference("cargo", null, "weather", null, null)));
+        Assert.Empty(npm.Http.Requests);
+    }
+}
