@@ -5,11 +5,12 @@ using Registry.Verification.Outbound;
 namespace Registry.Verification.Packages;
 
 /// <summary>
-/// The one outbound client for package registries: no redirects, a size cap, one deadline over headers and body,
+/// The one outbound client for package registries: redirects only to allowed hosts, a size cap, one deadline over headers and body,
 /// and only public addresses unless configured otherwise, because hosts and paths come from the publisher.
 /// </summary>
 public sealed class PackageHttpClient : IDisposable
 {
+    private const int MaxRedirects = 3;
     private readonly PackageOptions settings;
     private readonly HttpClient http;
 
@@ -43,21 +44,33 @@ public sealed class PackageHttpClient : IDisposable
             throw new PackageVerificationException($"{what} has no valid http(s) URL");
         }
 
-        using var request = new HttpRequestMessage(method, uri);
-        configure?.Invoke(request);
+        var originalHost = uri.Host;
+
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(settings.Timeout);
         try
         {
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
-            var status = (int)response.StatusCode;
-            if (status is >= 300 and < 400)
+            for (var hop = 0; ; hop++)
             {
-                throw new PackageVerificationException($"{what} answered {status} (a redirect, which is not followed)");
-            }
+                using var request = new HttpRequestMessage(method, uri);
+                configure?.Invoke(request);
+                if (!string.Equals(uri.Host, originalHost, StringComparison.OrdinalIgnoreCase))
+                {
+                    // Credentials meant for the registry never travel to the storage host it redirects to.
+                    request.Headers.Authorization = null;
+                }
 
-            var body = method == HttpMethod.Head ? string.Empty : await ReadCappedAsync(response.Content, what, deadline.Token);
-            return new PackageResponse(response.StatusCode, [.. response.Headers.WwwAuthenticate], body, what);
+                using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token);
+                var status = (int)response.StatusCode;
+                if (status is >= 300 and < 400)
+                {
+                    uri = NextHop(uri, response.Headers.Location, originalHost, hop, status, what);
+                    continue;
+                }
+
+                var body = method == HttpMethod.Head ? string.Empty : await ReadCappedAsync(response.Content, what, deadline.Token);
+                return new PackageResponse(response.StatusCode, [.. response.Headers.WwwAuthenticate], body, what);
+            }
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -67,6 +80,30 @@ public sealed class PackageHttpClient : IDisposable
         {
             throw new PackageVerificationException($"{what} could not be fetched");
         }
+    }
+
+    /// <summary>
+    /// Registries redirect downloads to their own host or to storage hosts; a redirect is followed only to the
+    /// same host or to a host on <see cref="PackageOptions.RedirectAllowedHosts"/>, never from https down to http,
+    /// a few times at most.
+    /// </summary>
+    private Uri NextHop(Uri current, Uri? location, string originalHost, int hop, int status, string what)
+    {
+        if (location is null || hop >= MaxRedirects)
+        {
+            throw new PackageVerificationException($"{what} answered {status} (a redirect that is not followed)");
+        }
+
+        var next = location.IsAbsoluteUri ? location : new Uri(current, location);
+        var sameHost = string.Equals(next.Host, originalHost, StringComparison.OrdinalIgnoreCase) && next.Scheme == current.Scheme;
+        var allowedElsewhere = (next.Scheme == Uri.UriSchemeHttps || next.Scheme == current.Scheme)
+            && OciRegistryAllowlist.Allows(settings.RedirectAllowedHosts, next.Host);
+        if (!sameHost && !allowedElsewhere)
+        {
+            throw new PackageVerificationException($"{what} answered {status} (a redirect to {next.Host}, which is not allowed)");
+        }
+
+        return next;
     }
 
     private async Task<string> ReadCappedAsync(HttpContent content, string what, CancellationToken cancellationToken)

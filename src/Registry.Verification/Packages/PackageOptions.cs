@@ -29,6 +29,12 @@ public sealed class PackageOptions
 
     public bool McpbAllowHttp { get; set; }
 
+    /// <summary>
+    /// Hosts a registry may redirect downloads to (blob storage, release CDNs), besides its own; "*.x" allows
+    /// subdomains. Empty by default: an operator lists the storage hosts of the registries they allow.
+    /// </summary>
+    public List<string> RedirectAllowedHosts { get; set; } = [];
+
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 
     public int MaxResponseBytes { get; set; } = 4 * 1024 * 1024;

@@ -43,14 +43,40 @@ public class OutboundLimitsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task ARedirectIsNotFollowed()
+    public async Task ARedirectWithinTheRegistryHostIsFollowed()
     {
         npm.AddVersion("elsewhere", "1.0.0", PackageChecks.ServerName);
         npm.Http.MapRedirect("/weather/1.0.0", npm.BaseUrl + "/elsewhere/1.0.0");
         using var checks = Checks();
 
-        Assert.Contains("answered 302", await checks.RefusedAsync(Weather));
-        Assert.Single(npm.Http.Requests);
+        Assert.Empty(await checks.CheckAsync(Weather));
+        Assert.Equal(2, npm.Http.Requests.Count);
+    }
+
+    [Fact]
+    public async Task ARedirectToAnotherHostIsFollowedOnlyWhenThatHostIsAllowed()
+    {
+        await using var storage = await FakeNpmRegistry.StartAsync();
+        storage.AddVersion("stored", "1.0.0", PackageChecks.ServerName);
+        var storageUrl = storage.BaseUrl.Replace("127.0.0.1", "localhost", StringComparison.Ordinal) + "/stored/1.0.0";
+        npm.Http.MapRedirect("/weather/1.0.0", storageUrl);
+        using var strict = Checks();
+        using var allowing = Checks(o => o.RedirectAllowedHosts = ["localhost"]);
+
+        Assert.Contains("redirect to localhost, which is not allowed", await strict.RefusedAsync(Weather));
+        Assert.Empty(storage.Http.Requests);
+        Assert.Empty(await allowing.CheckAsync(Weather));
+        Assert.Single(storage.Http.Requests);
+    }
+
+    [Fact]
+    public async Task ARedirectLoopStops()
+    {
+        npm.Http.MapRedirect("/weather/1.0.0", npm.BaseUrl + "/weather/1.0.0");
+        using var checks = Checks();
+
+        Assert.Contains("a redirect that is not followed", await checks.RefusedAsync(Weather));
+        Assert.Equal(4, npm.Http.Requests.Count);
     }
 
     [Fact]
