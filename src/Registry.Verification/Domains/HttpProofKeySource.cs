@@ -17,17 +17,7 @@ public sealed class HttpProofKeySource : IProofKeySource, IDisposable
     public HttpProofKeySource(IOptions<AuthOptions> options)
     {
         settings = options.Value.Http;
-        var handler = new SocketsHttpHandler
-        {
-            AllowAutoRedirect = false,
-            ConnectTimeout = settings.Timeout,
-            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-            UseCookies = false,
-        };
-        if (!settings.AllowPrivateAddresses)
-        {
-            handler.ConnectCallback = PublicAddressConnector.ConnectAsync;
-        }
+        var handler = GuardedHandler.Create(settings.Timeout, settings.AllowPrivateAddresses);
 
         http = new HttpClient(handler) { Timeout = settings.Timeout };
     }
@@ -44,7 +34,8 @@ public sealed class HttpProofKeySource : IProofKeySource, IDisposable
                 throw new ProofKeySourceException($"well-known key file answered {(int)response.StatusCode}");
             }
 
-            var text = await ReadCappedAsync(response.Content, cancellationToken);
+            var text = (await CappedBody.ReadAsync(response.Content, settings.MaxBodyBytes, cancellationToken))?.Trim()
+                ?? throw new ProofKeySourceException($"well-known key file is larger than {settings.MaxBodyBytes} bytes");
             return text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
@@ -53,30 +44,6 @@ public sealed class HttpProofKeySource : IProofKeySource, IDisposable
                 ? "well-known key file did not answer in time"
                 : "well-known key file could not be fetched");
         }
-    }
-
-    private async Task<string> ReadCappedAsync(HttpContent content, CancellationToken cancellationToken)
-    {
-        if (content.Headers.ContentLength > settings.MaxBodyBytes)
-        {
-            throw new ProofKeySourceException($"well-known key file is larger than {settings.MaxBodyBytes} bytes");
-        }
-
-        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
-        var buffer = new byte[settings.MaxBodyBytes + 1];
-        var total = 0;
-        int read;
-        while (total < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(total), cancellationToken)) > 0)
-        {
-            total += read;
-        }
-
-        if (total > settings.MaxBodyBytes)
-        {
-            throw new ProofKeySourceException($"well-known key file is larger than {settings.MaxBodyBytes} bytes");
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer, 0, total).Trim();
     }
 
     public void Dispose() => http.Dispose();

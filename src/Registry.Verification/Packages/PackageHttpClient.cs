@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Extensions.Options;
 using Registry.Verification.Outbound;
 
@@ -17,17 +16,7 @@ public sealed class PackageHttpClient : IDisposable
     public PackageHttpClient(IOptions<PackageOptions> options)
     {
         settings = options.Value;
-        var handler = new SocketsHttpHandler
-        {
-            AllowAutoRedirect = false,
-            ConnectTimeout = settings.Timeout,
-            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-            UseCookies = false,
-        };
-        if (!settings.AllowPrivateAddresses)
-        {
-            handler.ConnectCallback = PublicAddressConnector.ConnectAsync;
-        }
+        var handler = GuardedHandler.Create(settings.Timeout, settings.AllowPrivateAddresses);
 
         // The deadline is ours (it also covers reading the body), so the client's own is off.
         http = new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan };
@@ -68,7 +57,8 @@ public sealed class PackageHttpClient : IDisposable
                     continue;
                 }
 
-                var body = method == HttpMethod.Head ? string.Empty : await ReadCappedAsync(response.Content, what, deadline.Token);
+                var body = method == HttpMethod.Head ? string.Empty : await CappedBody.ReadAsync(response.Content, settings.MaxResponseBytes, deadline.Token)
+                    ?? throw TooLarge(what, settings.MaxResponseBytes);
                 return new PackageResponse(response.StatusCode, [.. response.Headers.WwwAuthenticate], body, what);
             }
         }
@@ -104,30 +94,6 @@ public sealed class PackageHttpClient : IDisposable
         }
 
         return next;
-    }
-
-    private async Task<string> ReadCappedAsync(HttpContent content, string what, CancellationToken cancellationToken)
-    {
-        var cap = settings.MaxResponseBytes;
-        if (content.Headers.ContentLength > cap)
-        {
-            throw TooLarge(what, cap);
-        }
-
-        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
-        var buffer = new byte[Math.Min(cap + 1, 81920)];
-        using var collected = new MemoryStream();
-        int read;
-        while ((read = await stream.ReadAsync(buffer, cancellationToken)) > 0)
-        {
-            collected.Write(buffer, 0, read);
-            if (collected.Length > cap)
-            {
-                throw TooLarge(what, cap);
-            }
-        }
-
-        return Encoding.UTF8.GetString(collected.GetBuffer(), 0, (int)collected.Length);
     }
 
     private static PackageVerificationException TooLarge(string what, int cap) =>
