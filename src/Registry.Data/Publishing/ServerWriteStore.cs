@@ -98,7 +98,7 @@ public sealed class ServerWriteStore(NpgsqlDataSource dataSource, TimeProvider c
         var changing = current.Where(r => r.Status != status || r.StatusMessage != storedMessage).ToList();
         if (changing.Count == 0)
         {
-            throw new ServerWriteException($"No changes to apply: status is already {status}");
+            throw ServerWriteException.NothingToChange(status);
         }
 
         // Reactivating a deleted version claims its remote URLs again.

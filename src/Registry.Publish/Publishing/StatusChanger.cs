@@ -62,7 +62,7 @@ public sealed class StatusChanger(WriteAuthorization authorization, ServerWriteS
         {
             return await change();
         }
-        catch (ServerWriteException ex) when (ex.Message.StartsWith("No changes", StringComparison.Ordinal))
+        catch (ServerWriteException ex) when (ex.NoChanges)
         {
             throw new RegistryException(400, ex.Message);
         }
