@@ -6,9 +6,9 @@ using Microsoft.AspNetCore.WebUtilities;
 namespace Registry.ServiceHosting;
 
 /// <summary>
-/// Buffers a transcoded REST response; successes pass through untouched, and any error — ours, transcoding's
-/// own (bad query values, unknown routes, UNIMPLEMENTED) — is rewritten as application/problem+json.
-/// Marked empty arrays are written back (see <see cref="EmptyArrayFields"/>).
+/// Successes of a transcoded REST call stream through untouched; any error — ours, transcoding's own (bad query
+/// values, unknown routes, UNIMPLEMENTED) — is held back and rewritten as application/problem+json
+/// (see <see cref="RestResponseStream"/>).
 /// </summary>
 public sealed class RestProblemMiddleware(RequestDelegate next)
 {
@@ -23,8 +23,8 @@ public sealed class RestProblemMiddleware(RequestDelegate next)
         }
 
         var original = context.Response.Body;
-        using var buffer = new MemoryStream();
-        context.Response.Body = buffer;
+        await using var shaping = new RestResponseStream(context, original);
+        context.Response.Body = shaping;
         try
         {
             await next(context);
@@ -34,28 +34,21 @@ public sealed class RestProblemMiddleware(RequestDelegate next)
             context.Response.Body = original;
         }
 
-        buffer.Position = 0;
-        if (context.Response.StatusCode < 400)
+        if (context.Response.StatusCode < 400 || context.Response.HasStarted)
         {
-            if (context.Items[EmptyArrayFields.ItemKey] is List<string> emptyArrays && buffer.Length > 0)
-            {
-                await original.WriteAsync(EmptyArrayFields.Prefix(emptyArrays), context.RequestAborted);
-                buffer.Position = 1;
-            }
-
-            await buffer.CopyToAsync(original, context.RequestAborted);
             return;
         }
 
         var problem = context.Items[RegistryExceptionInterceptor.ProblemItemKey] as RegistryProblem
-            ?? new RegistryProblem(context.Response.StatusCode, ReadTranscodingMessage(buffer) ?? DefaultDetail(context), []);
+            ?? new RegistryProblem(context.Response.StatusCode, ReadTranscodingMessage(shaping.HeldError) ?? DefaultDetail(context), []);
         await ProblemJson.WriteAsync(context.Response, problem);
     }
 
-    private static string? ReadTranscodingMessage(MemoryStream buffer)
+    private static string? ReadTranscodingMessage(MemoryStream? buffer)
     {
-        if (buffer.Length > 0)
+        if (buffer is { Length: > 0 })
         {
+            buffer.Position = 0;
             try
             {
                 using var document = JsonDocument.Parse(buffer);
