@@ -42,8 +42,12 @@ public class RegistryAppFixture : IAsyncLifetime
         Gateway = app.CreateHttpClient("gateway", "http");
     }
 
-    /// <summary>A client with its own connections, for tests that may leave a connection unusable.</summary>
-    public HttpClient NewGatewayClient() => app!.CreateHttpClient("gateway", "http");
+    /// <summary>
+    /// A client with its own connection pool, for tests that may leave a connection unusable. Clients from
+    /// <c>CreateHttpClient</c> share one pooled handler, so a connection the server closes could reach another test.
+    /// </summary>
+    public HttpClient NewGatewayClient() =>
+        new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) }) { BaseAddress = app!.GetEndpoint("gateway", "http") };
 
     public virtual async Task DisposeAsync()
     {
