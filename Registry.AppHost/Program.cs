@@ -21,6 +21,7 @@ var verification = builder.AddRegistryService<Projects.Registry_Verification>("v
     .WithConfigurationSection(builder.Configuration, "Registry:Packages");
 var publish = builder.AddRegistryService<Projects.Registry_Publish>("publish", database, migrations)
     .WithTokenValidation(signingKey)
+    .WithReference(cache.ConnectionString)
     .WithReference(verification)
     .WaitFor(verification);
 

@@ -31,7 +31,9 @@ public static class ServiceResources
             .WithExternalHttpEndpoints()
             .WithHttpHealthCheck("/health")
             .WithReference(cache.ConnectionString)
-            .WaitFor(cache.Server);
+            .WaitFor(cache.Server)
+            .WithConfigurationSection(builder.Configuration, "Registry:ResponseCache")
+            .WithConfigurationSection(builder.Configuration, "Registry:RateLimit");
         foreach (var service in services)
         {
             gateway.WithReference(service).WaitFor(service);

@@ -16,6 +16,9 @@ public class RegistryAppFixture : IAsyncLifetime
 
     public HttpClient Gateway { get; private set; } = null!;
 
+    /// <summary>The running system, for tests that operate on its resources (stop the cache, find endpoints).</summary>
+    public DistributedApplication App => app ?? throw new InvalidOperationException("The registry has not started.");
+
     public OutsideWorld World { get; private set; } = null!;
 
     /// <summary>Settings a variant of the system adds; later arguments win over earlier ones.</summary>
@@ -31,6 +34,9 @@ public class RegistryAppFixture : IAsyncLifetime
                 "--Registry:GatewayPort=0",
                 $"--Registry:DataDirectory={dataDirectory}",
                 $"--Registry:SeedFrom={SampleSeed.Path}",
+                // Tests send far more than a client is allowed to; the limiter has its own tests on another gateway.
+                "--Registry:RateLimit:RequestsPerMinute=1000000",
+                "--Registry:RateLimit:Burst=1000000",
                 .. World.AppHostArguments(),
                 .. extra,
             ],

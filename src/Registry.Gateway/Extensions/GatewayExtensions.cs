@@ -1,9 +1,13 @@
 using OpenTelemetry.Metrics;
+using Registry.Caching;
+using Registry.Gateway.Caching;
+using Registry.Gateway.RateLimiting;
 
 namespace Registry.Gateway.Extensions;
 
 /// <summary>
-/// The one public entry: routes REST calls to the services by path and method (see appsettings.json), serves
+/// The one public entry: routes REST calls to the services by path and method (see appsettings.json), answers
+/// repeated reads from the response cache, limits each client's rate, allows browsers in (CORS), serves
 /// Prometheus metrics, and answers everything else with a problem+json 404. No business logic lives here.
 /// </summary>
 public static class GatewayExtensions
@@ -13,14 +17,25 @@ public static class GatewayExtensions
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
             .AddServiceDiscoveryDestinationResolver();
+        builder.AddRegistryCacheConnection();
+        builder.Services.AddOptions<ResponseCacheOptions>().BindConfiguration(ResponseCacheOptions.Section);
+        builder.Services.AddSingleton<ResponseStore>();
+        builder.Services.AddOpenCors();
+        builder.Services.AddClientRateLimiting(builder.Configuration);
         return builder;
     }
 
     public static WebApplication MapGateway(this WebApplication app)
     {
+        app.UseCors();
+        app.UseRateLimiter();
         app.MapDefaultEndpoints();
         app.MapPrometheusScrapingEndpoint("/metrics");
-        app.MapReverseProxy(proxy => proxy.UseMiddleware<UpstreamFailureProblems>());
+        app.MapReverseProxy(proxy =>
+        {
+            proxy.UseMiddleware<ResponseCachingMiddleware>();
+            proxy.UseMiddleware<UpstreamFailureProblems>();
+        });
         app.MapFallback(UnknownPathProblem.WriteAsync);
         return app;
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Registry.Auth.Tokens;
+using Registry.Caching;
 using Registry.Data.Publishing;
 using Registry.Data.Servers;
 using Registry.Domain.Validation;
@@ -21,6 +22,7 @@ public static class PublishServiceExtensions
     {
         builder.AddRegistryGrpc();
         builder.AddRegistryDatabase();
+        builder.AddRegistryCacheConnection();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddOptions<TokenValidationOptions>()

@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Registry.Caching;
 using Registry.Contracts.V0;
 using Registry.Domain.Errors;
 using Registry.Domain.Names;
@@ -9,25 +10,45 @@ using Registry.Publish.Publishing;
 
 namespace Registry.Publish.Grpc;
 
-/// <summary>The write API; the rules live in <see cref="ServerPublisher"/>, <see cref="StatusChanger"/> and Domain.</summary>
-public sealed class PublishService(ServerPublisher publisher, StatusChanger statuses, ServerJsonValidator validator)
+/// <summary>
+/// The write API; the rules live in <see cref="ServerPublisher"/>, <see cref="StatusChanger"/> and Domain. Every
+/// successful write drops the cached answers it made stale before it is answered, so no read after it is stale.
+/// </summary>
+public sealed class PublishService(ServerPublisher publisher, StatusChanger statuses, ServerJsonValidator validator, CacheGenerations cache)
     : Contracts.V0.Publish.PublishBase
 {
-    public override Task<ServerResponse> PublishServer(PublishServerRequest request, ServerCallContext context) =>
-        publisher.PublishAsync(RequestDocument.Parse(request.Document), context);
+    public override async Task<ServerResponse> PublishServer(PublishServerRequest request, ServerCallContext context)
+    {
+        var published = await publisher.PublishAsync(RequestDocument.Parse(request.Document), context);
+        await cache.InvalidateAsync([published.Server.Name]);
+        return published;
+    }
 
-    public override Task<ServerResponse> EditServerVersion(EditServerVersionRequest request, ServerCallContext context) =>
-        publisher.EditAsync(Decode(request.ServerName, RegistryErrors.InvalidServerNameEncoding),
+    public override async Task<ServerResponse> EditServerVersion(EditServerVersionRequest request, ServerCallContext context)
+    {
+        var edited = await publisher.EditAsync(Decode(request.ServerName, RegistryErrors.InvalidServerNameEncoding),
             Decode(request.Version, RegistryErrors.InvalidVersionEncoding), RequestDocument.Parse(request.Document), context);
+        await cache.InvalidateAsync([edited.Server.Name]);
+        return edited;
+    }
 
-    public override Task<ServerResponse> UpdateVersionStatus(UpdateVersionStatusRequest request, ServerCallContext context) =>
-        statuses.SetVersionStatusAsync(Decode(request.ServerName, RegistryErrors.InvalidServerNameEncoding),
-            Decode(request.Version, RegistryErrors.InvalidVersionEncoding),
+    public override async Task<ServerResponse> UpdateVersionStatus(UpdateVersionStatusRequest request, ServerCallContext context)
+    {
+        var name = Decode(request.ServerName, RegistryErrors.InvalidServerNameEncoding);
+        var updated = await statuses.SetVersionStatusAsync(name, Decode(request.Version, RegistryErrors.InvalidVersionEncoding),
             request.HasStatus ? request.Status : null, request.HasStatusMessage ? request.StatusMessage : null, context);
+        await cache.InvalidateAsync([name]);
+        return updated;
+    }
 
-    public override Task<AllVersionsStatusResponse> UpdateServerStatus(UpdateServerStatusRequest request, ServerCallContext context) =>
-        statuses.SetAllVersionsStatusAsync(Decode(request.ServerName, RegistryErrors.InvalidServerNameEncoding),
+    public override async Task<AllVersionsStatusResponse> UpdateServerStatus(UpdateServerStatusRequest request, ServerCallContext context)
+    {
+        var name = Decode(request.ServerName, RegistryErrors.InvalidServerNameEncoding);
+        var updated = await statuses.SetAllVersionsStatusAsync(name,
             request.HasStatus ? request.Status : null, request.HasStatusMessage ? request.StatusMessage : null, context);
+        await cache.InvalidateAsync([name]);
+        return updated;
+    }
 
     /// <summary>Always 200: the answer says whether the document is valid and lists every issue found.</summary>
     public override Task<ValidationResult> ValidateServer(ValidateServerRequest request, ServerCallContext context)

@@ -1,0 +1,58 @@
+using Microsoft.Net.Http.Headers;
+
+namespace Registry.Gateway.Caching;
+
+/// <summary>Conditional GETs (RFC 9110 §13.1.2: If-None-Match compares weakly) and the Cache-Control each route gets.</summary>
+internal static class HttpValidators
+{
+    public static bool IsNotModified(HttpRequest request, string entityTag)
+    {
+        foreach (var header in request.Headers.IfNoneMatch)
+        {
+            foreach (var candidate in (header ?? "").Split(','))
+            {
+                var tag = candidate.Trim();
+                if (tag == "*" || (tag.StartsWith("W/", StringComparison.Ordinal) ? tag[2..] : tag) == entityTag)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// Registry data may change with any write, so clients may keep it but must revalidate (cheap with the ETag);
+    /// health answers are never stored.
+    /// </summary>
+    public static string CacheControlFor(HttpRequest request, int status)
+    {
+        if (status != StatusCodes.Status200OK || IsLiveness(request.Path))
+        {
+            return "no-store";
+        }
+
+        return "public, no-cache";
+    }
+
+    private static bool IsLiveness(PathString path) =>
+        path.Value is { } value && (value.EndsWith("/health", StringComparison.Ordinal) || value.EndsWith("/ping", StringComparison.Ordinal));
+
+    public static void Apply(HttpResponse response, HttpRequest request, CachedResponse answer)
+    {
+        response.Headers.ETag = answer.EntityTag;
+        response.Headers.CacheControl = CacheControlFor(request, StatusCodes.Status200OK);
+        if (IsNotModified(request, answer.EntityTag))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            response.Headers.Remove(HeaderNames.ContentType);
+            response.Headers.Remove(HeaderNames.ContentLength);
+            return;
+        }
+
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = answer.ContentType;
+        response.ContentLength = answer.Body.Length;
+    }
+}

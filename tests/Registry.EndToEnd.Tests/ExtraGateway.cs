@@ -1,0 +1,90 @@
+using Aspire.Hosting;
+using Registry.Testing;
+
+namespace Registry.EndToEnd.Tests;
+
+/// <summary>
+/// Another gateway process in front of the same services and the same Redis as the AppHost's, as a second
+/// instance behind a load balancer would be. Settings are passed as command-line configuration.
+/// </summary>
+internal sealed class ExtraGateway : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private readonly ChildProcess process;
+
+    private ExtraGateway(ChildProcess process, Uri address)
+    {
+        this.process = process;
+        Client = new HttpClient { BaseAddress = address };
+    }
+
+    public HttpClient Client { get; }
+
+    public static async Task<ExtraGateway> StartAsync(DistributedApplication app, params string[] settings)
+    {
+        var port = FreePort.Next();
+        var cache = await app.GetConnectionStringAsync("cache");
+        string[] arguments =
+        [
+            GatewayDll(),
+            $"--urls=http://127.0.0.1:{port}",
+            $"--ConnectionStrings:cache={cache}",
+            .. new[] { "catalog", "publish", "verification" }.Select(service => $"--services:{service}:http:0={app.GetEndpoint(service, "http")}"),
+            "--Logging:LogLevel:Default=Warning",
+            .. settings,
+        ];
+        // The gateway's routes are in its appsettings.json, found from the working directory.
+        var process = ChildProcess.Start(DotnetHost(), arguments, workingDirectory: Path.GetDirectoryName(arguments[0]));
+        var gateway = new ExtraGateway(process, new Uri($"http://127.0.0.1:{port}"));
+        await gateway.WaitUntilHealthyAsync();
+        return gateway;
+    }
+
+    private async Task WaitUntilHealthyAsync()
+    {
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        while (true)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The extra gateway exited with {process.ExitCode}:\n{process.Output}");
+            }
+
+            try
+            {
+                using var response = await Client.GetAsync("/health", timeout.Token);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+            {
+                throw new TimeoutException($"The extra gateway did not become healthy:\n{process.Output}");
+            }
+
+            await Task.Delay(200, timeout.Token);
+        }
+    }
+
+    /// <summary>The gateway built beside this test run, in the same configuration.</summary>
+    private static string GatewayDll()
+    {
+        var projectDirectory = Path.GetDirectoryName(new Projects.Registry_Gateway().ProjectPath)!;
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}") ? "Release" : "Debug";
+        var dll = Path.Combine(projectDirectory, "bin", configuration, "net10.0", "Registry.Gateway.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build the gateway first; {dll} is missing.");
+    }
+
+    private static string DotnetHost() =>
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await process.DisposeAsync();
+    }
+}
