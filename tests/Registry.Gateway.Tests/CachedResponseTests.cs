@@ -1,0 +1,57 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Registry.Gateway.Caching;
+
+namespace Registry.Gateway.Tests;
+
+public class CachedResponseTests
+{
+    [Fact]
+    public void AStoredAnswerReadsBackUnchanged()
+    {
+        var answer = CachedResponse.Create("application/json; charset=utf-8", Encoding.UTF8.GetBytes("{\"servers\":[]}"));
+
+        var read = CachedResponse.Deserialize(answer.Serialize());
+
+        Assert.NotNull(read);
+        Assert.Equal(answer.EntityTag, read!.EntityTag);
+        Assert.Equal(answer.ContentType, read.ContentType);
+        Assert.Equal(answer.Body, read.Body);
+    }
+
+    [Fact]
+    public void TheTagIsStrongAndFollowsTheBytes()
+    {
+        var one = CachedResponse.Create("application/json", "{\"a\":1}"u8.ToArray());
+        var same = CachedResponse.Create("application/json", "{\"a\":1}"u8.ToArray());
+        var other = CachedResponse.Create("application/json", "{\"a\":2}"u8.ToArray());
+
+        Assert.Matches("^\"[0-9a-f]{32}\"$", one.EntityTag);
+        Assert.Equal(one.EntityTag, same.EntityTag);
+        Assert.NotEqual(one.EntityTag, other.EntityTag);
+    }
+
+    [Theory]
+    [InlineData(new byte[0])]
+    [InlineData(new byte[] { 9, 0, 0, 0, 0 })]
+    [InlineData(new byte[] { 1, 0, 200, 0, 0 })]
+    public void AnythingElseInTheCacheIsAMiss(byte[] stored)
+    {
+        Assert.Null(CachedResponse.Deserialize(stored));
+    }
+
+    [Theory]
+    [InlineData("\"abc\"", true)]
+    [InlineData("W/\"abc\"", true)]
+    [InlineData("\"x\", \"abc\"", true)]
+    [InlineData("*", true)]
+    [InlineData("\"abd\"", false)]
+    [InlineData("abc", false)]
+    public void IfNoneMatchComparesWeakly(string header, bool matches)
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Headers.IfNoneMatch = header;
+
+        Assert.Equal(matches, HttpValidators.IsNotModified(context.Request, "\"abc\""));
+    }
+}
