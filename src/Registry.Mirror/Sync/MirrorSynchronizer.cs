@@ -1,0 +1,101 @@
+using Microsoft.Extensions.Options;
+using Registry.Caching;
+using Registry.Data.Mirroring;
+using Registry.Mirror.Options;
+using Registry.Mirror.Upstream;
+
+namespace Registry.Mirror.Sync;
+
+/// <summary>
+/// One pass: every upstream version updated since the high-water mark, page by page in the upstream's
+/// (name, version) order, each page imported with the position after it. A pass that fails continues from the
+/// last imported page next time, with the same <c>updated_since</c>.
+/// </summary>
+/// <remarks>
+/// The list is ordered by name, not by time, so a version updated during the pass under a name already passed is
+/// not seen; its <c>updatedAt</c> is at least the upstream's clock when the pass began. The next mark is
+/// therefore the newest <c>updatedAt</c> read, but never later than that clock, and the next pass asks from a
+/// little before it (<see cref="MirrorOptions.Overlap"/>, plus a microsecond because <c>updated_since</c> is strict
+/// and another version may carry the very instant of the mark). What is read twice is imported as a no-op.
+/// </remarks>
+public sealed class MirrorSynchronizer(
+    UpstreamRegistryClient upstream,
+    MirrorImporter importer,
+    MirrorStateStore states,
+    MirrorFilter filter,
+    CacheGenerations cache,
+    IOptions<MirrorOptions> options,
+    ILogger<MirrorSynchronizer> logger)
+{
+    private static readonly TimeSpan OneMicrosecond = TimeSpan.FromTicks(10);
+
+    public async Task<MirrorPassSummary> RunPassAsync(Action? pageImported, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var state = await states.ReadAsync(settings.UpstreamBase, cancellationToken);
+        var mark = state.Position.HighWaterMark;
+        var pass = state.Position.Pass;
+        var since = pass?.Since ?? (mark is { } m ? m - settings.Overlap - OneMicrosecond : DateTimeOffset.UnixEpoch);
+        var cursor = pass?.Cursor;
+        var startedAt = pass?.StartedAt;
+        var maxUpdatedAt = pass?.MaxUpdatedAt;
+        int pages = 0, read = 0, written = 0, rejected = 0;
+
+        while (true)
+        {
+            var page = await upstream.GetPageAsync(since, cursor, cancellationToken);
+            startedAt ??= page.UpstreamTime;
+            maxUpdatedAt = Latest(maxUpdatedAt, page.Versions.Select(v => v.UpdatedAt));
+            foreach (var reason in page.Rejected)
+            {
+                logger.LogWarning("Upstream entry skipped: {Reason}", reason);
+            }
+
+            var last = page.NextCursor is null || page.NextCursor == cursor || page.Versions.Count + page.Rejected.Count == 0;
+            var position = last
+                ? new MirrorPosition(NextMark(mark, startedAt.Value, maxUpdatedAt), null)
+                : new MirrorPosition(mark, new MirrorPass(since, page.NextCursor!, startedAt.Value, maxUpdatedAt));
+            var result = await importer.ImportPageAsync(settings.UpstreamBase, filter.Apply(page.Versions), position, last, cancellationToken);
+            if (result.Written.Count > 0)
+            {
+                await cache.InvalidateAsync(result.ChangedNames);
+            }
+
+            pages++;
+            read += page.Versions.Count;
+            written += result.Written.Count;
+            rejected += page.Rejected.Count;
+            pageImported?.Invoke();
+            if (last)
+            {
+                return new MirrorPassSummary(pages, read, written, rejected);
+            }
+
+            cursor = page.NextCursor;
+        }
+    }
+
+    private static DateTimeOffset? NextMark(DateTimeOffset? mark, DateTimeOffset startedAt, DateTimeOffset? maxUpdatedAt)
+    {
+        if (maxUpdatedAt is not { } newest)
+        {
+            return mark;
+        }
+
+        var candidate = newest < startedAt ? newest : startedAt;
+        return mark is { } current && current > candidate ? current : candidate;
+    }
+
+    private static DateTimeOffset? Latest(DateTimeOffset? current, IEnumerable<DateTimeOffset> times)
+    {
+        foreach (var time in times)
+        {
+            if (current is null || time > current)
+            {
+                current = time;
+            }
+        }
+
+        return current;
+    }
+}
