@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Registry.Auth.Tokens;
 using Registry.Caching;
+using Registry.Data.Mirroring;
 using Registry.Data.Publishing;
 using Registry.Data.Servers;
 using Registry.Domain.Validation;
@@ -39,6 +40,9 @@ public static class PublishServiceExtensions
         builder.Services.AddSingleton<ServerWriteStore>();
         builder.Services.AddSingleton<ServerReadStore>();
         builder.Services.AddSingleton<PackageOwnership>();
+        builder.Services.AddSingleton<MirroredNameStore>();
+        builder.Services.AddOptions<MirroredNamePolicy.Settings>().BindConfiguration(MirroredNamePolicy.Settings.Section);
+        builder.Services.AddSingleton<MirroredNamePolicy>();
         // Checks have their own timeouts; retries and the default attempt timeout would only cut them short.
         // RemoveAllResilienceHandlers is marked experimental (EXTEXP0001) but is the documented way to opt out.
 #pragma warning disable EXTEXP0001

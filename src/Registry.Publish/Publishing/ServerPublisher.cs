@@ -16,7 +16,12 @@ namespace Registry.Publish.Publishing;
 /// registry's rules in the database (400).
 /// </summary>
 public sealed class ServerPublisher(
-    WriteAuthorization authorization, DocumentChecks checks, PackageOwnership packages, ServerReadStore reads, ServerWriteStore store)
+    WriteAuthorization authorization,
+    DocumentChecks checks,
+    PackageOwnership packages,
+    ServerReadStore reads,
+    ServerWriteStore store,
+    MirroredNamePolicy mirrored)
 {
     private const string PublishFailed = "Failed to publish server";
     private const string EditFailed = "Failed to edit server";
@@ -29,6 +34,7 @@ public sealed class ServerPublisher(
         var name = RequestDocument.StringField(document, "name")!;
         WriteAuthorization.RequirePublish(claims, name);
         checks.RequireSemanticallyValid(document, PublishFailed);
+        await mirrored.RequireLocallyWritableAsync(name, PublishFailed, context.CancellationToken);
 
         if (StoredServerDocument.PublisherProvidedBytes(document) > MaxPublisherMetaBytes)
         {
@@ -51,6 +57,7 @@ public sealed class ServerPublisher(
         }
 
         checks.RequireSemanticallyValid(document, EditFailed);
+        await mirrored.RequireLocallyWritableAsync(name, EditFailed, context.CancellationToken);
         var current = await reads.GetVersionAsync(name, version, includeDeleted: true, context.CancellationToken)
             ?? throw new RegistryException(404, "Server version not found");
         if (current.Status != ServerStatus.Deleted)

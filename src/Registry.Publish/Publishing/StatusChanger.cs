@@ -9,15 +9,17 @@ using Registry.Publish.Auth;
 namespace Registry.Publish.Publishing;
 
 /// <summary>Status changes of one version or of every version (SPEC §2 and §7).</summary>
-public sealed class StatusChanger(WriteAuthorization authorization, ServerWriteStore store)
+public sealed class StatusChanger(WriteAuthorization authorization, ServerWriteStore store, MirroredNamePolicy mirrored)
 {
     private const int MaxMessageLength = 500;
+    private const string StatusFailed = "Failed to update server status";
 
     public async Task<ServerResponse> SetVersionStatusAsync(string name, string version, string? status, string? message, ServerCallContext context)
     {
         var claims = authorization.Authenticate(context);
         WriteAuthorization.RequirePublishOrEdit(claims, name);
         var newStatus = RequireValidRequest(status, message);
+        await mirrored.RequireLocallyWritableAsync(name, StatusFailed, context.CancellationToken);
         var record = await ChangeAsync(() => store.SetVersionStatusAsync(name, version, newStatus, message, context.CancellationToken))
             ?? throw new RegistryException(404, "Server version not found");
         return ServerResponseMapper.ToResponse(record);
@@ -28,6 +30,7 @@ public sealed class StatusChanger(WriteAuthorization authorization, ServerWriteS
         var claims = authorization.Authenticate(context);
         WriteAuthorization.RequirePublishOrEdit(claims, name);
         var newStatus = RequireValidRequest(status, message);
+        await mirrored.RequireLocallyWritableAsync(name, StatusFailed, context.CancellationToken);
         var records = await ChangeAsync(() => store.SetAllVersionsStatusAsync(name, newStatus, message, context.CancellationToken))
             ?? throw RegistryErrors.ServerNotFound();
         var response = new AllVersionsStatusResponse { UpdatedCount = records.Count };
@@ -68,7 +71,7 @@ public sealed class StatusChanger(WriteAuthorization authorization, ServerWriteS
         }
         catch (ServerWriteException ex)
         {
-            throw new RegistryException(400, "Failed to update server status", [new ErrorDetail(ex.Message)]);
+            throw new RegistryException(400, StatusFailed, [new ErrorDetail(ex.Message)]);
         }
     }
 }

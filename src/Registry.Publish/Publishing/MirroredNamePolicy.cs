@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Options;
+using Registry.Data.Mirroring;
+using Registry.Domain.Errors;
+
+namespace Registry.Publish.Publishing;
+
+/// <summary>
+/// Names that come from an upstream registry belong to it: a local publish, edit or status change would be
+/// overwritten by the next upstream change or contradict it. They are refused (400, like the other rules the
+/// database enforces) unless <c>Registry:Mirror:AllowLocalPublish</c> is true.
+/// </summary>
+public sealed class MirroredNamePolicy(MirroredNameStore names, IOptions<MirroredNamePolicy.Settings> options)
+{
+    public async Task RequireLocallyWritableAsync(string name, string failure, CancellationToken cancellationToken)
+    {
+        if (!options.Value.AllowLocalPublish && await names.IsMirroredAsync(name, cancellationToken))
+        {
+            throw new RegistryException(400, failure,
+                [new ErrorDetail($"server {name} is mirrored from an upstream registry; publish and change it there")]);
+        }
+    }
+
+    public sealed class Settings
+    {
+        public const string Section = "Registry:Mirror";
+
+        public bool AllowLocalPublish { get; set; }
+    }
+}
