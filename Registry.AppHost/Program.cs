@@ -24,6 +24,7 @@ var publish = builder.AddRegistryService<Projects.Registry_Publish>("publish", d
     .WithReference(cache.ConnectionString)
     .WithReference(verification)
     .WaitFor(verification);
+builder.AddRegistryMirror(database, cache, migrations, publish);
 
 builder.AddRegistryGateway(settings, cache, catalog, publish, verification);
 

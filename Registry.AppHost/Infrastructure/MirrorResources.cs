@@ -1,0 +1,40 @@
+namespace Registry.AppHost.Infrastructure;
+
+/// <summary>
+/// The mirror worker, only when <c>Registry:Mirror:Upstream</c> names a registry to follow. It gets the whole
+/// <c>Registry:Mirror</c> section; the publish service gets <c>AllowLocalPublish</c>, which decides whether
+/// mirrored names may also be written locally.
+/// </summary>
+public static class MirrorResources
+{
+    public const string Section = "Registry:Mirror";
+    private const string AllowLocalPublishKey = "AllowLocalPublish";
+
+    /// <summary>The status route is <c>GET /status</c> on the <c>http</c> endpoint.</summary>
+    public static IResourceBuilder<ProjectResource>? AddRegistryMirror(
+        this IDistributedApplicationBuilder builder,
+        InfrastructureResources database,
+        InfrastructureResources cache,
+        IResourceBuilder<ProjectResource> migrations,
+        IResourceBuilder<ProjectResource> publish)
+    {
+        if (builder.Configuration[$"{Section}:{AllowLocalPublishKey}"] is { Length: > 0 } allowLocalPublish)
+        {
+            publish.WithEnvironment($"{Section.Replace(":", "__")}__{AllowLocalPublishKey}", allowLocalPublish);
+        }
+
+        if (string.IsNullOrWhiteSpace(builder.Configuration[$"{Section}:Upstream"]))
+        {
+            return null;
+        }
+
+        return builder.AddProject<Projects.Registry_Mirror>("mirror")
+            .WithHttpEndpoint(name: "http")
+            .WithHttpHealthCheck("/health", endpointName: "http")
+            .WithReference(database.ConnectionString)
+            .WithReference(cache.ConnectionString)
+            .WaitFor(cache.Server)
+            .WaitForCompletion(migrations)
+            .WithConfigurationSection(builder.Configuration, Section);
+    }
+}
