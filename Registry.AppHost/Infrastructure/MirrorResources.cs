@@ -33,7 +33,6 @@ public static class MirrorResources
             .WithHttpHealthCheck("/health", endpointName: "http")
             .WithReference(database.ConnectionString)
             .WithReference(cache.ConnectionString)
-            .WaitFor(cache.Server)
             .WaitForCompletion(migrations)
             .WithConfigurationSection(builder.Configuration, Section);
     }

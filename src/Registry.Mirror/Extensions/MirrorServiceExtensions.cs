@@ -12,6 +12,9 @@ public static class MirrorServiceExtensions
 {
     private const string UserAgent = "Registry-Mirror/1.0";
 
+    /// <summary>A full page of ordinary server.json documents is well under a megabyte; far larger is refused.</summary>
+    private const long MaxPageBytes = 32 * 1024 * 1024;
+
     public static WebApplicationBuilder AddMirror(this WebApplicationBuilder builder)
     {
         builder.AddRegistryDatabase();
@@ -27,6 +30,7 @@ public static class MirrorServiceExtensions
         builder.Services.AddHttpClient(UpstreamRegistryClient.HttpClientName, (sp, client) =>
             {
                 client.Timeout = sp.GetRequiredService<IOptions<MirrorOptions>>().Value.RequestTimeout;
+                client.MaxResponseContentBufferSize = MaxPageBytes;
                 client.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
                 client.DefaultRequestHeaders.Accept.ParseAdd("application/json");
             })

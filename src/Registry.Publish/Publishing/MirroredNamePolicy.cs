@@ -7,7 +7,8 @@ namespace Registry.Publish.Publishing;
 /// <summary>
 /// Names that come from an upstream registry belong to it: a local publish, edit or status change would be
 /// overwritten by the next upstream change or contradict it. They are refused (400, like the other rules the
-/// database enforces) unless <c>Registry:Mirror:AllowLocalPublish</c> is true.
+/// database enforces) unless <c>Registry:Mirror:AllowLocalPublish</c> is true. The check runs before the write's
+/// own transaction, so a local write racing the very first import of a name can still land.
 /// </summary>
 public sealed class MirroredNamePolicy(MirroredNameStore names, IOptions<MirroredNamePolicy.Settings> options)
 {
