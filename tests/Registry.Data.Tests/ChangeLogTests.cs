@@ -3,6 +3,7 @@ using Npgsql;
 using Registry.Data.Changes;
 using Registry.Data.Migrations;
 using Registry.Data.Publishing;
+using Registry.Data.Seeding;
 
 namespace Registry.Data.Tests;
 
@@ -130,6 +131,25 @@ public class ChangeLogTests(PostgresFixture postgres) : IAsyncLifetime
 
         Assert.Equal(3L, heard.Last());
         Assert.Equal(heard.Order(), heard);
+    }
+
+    [Fact]
+    public async Task ImportedSeedVersionsAreLoggedOnceWithTheStatusTheyArrivedIn()
+    {
+        var seed = SeedDocumentReader.Read("""
+            {"servers":[
+              {"server":{"name":"com.example/a","version":"2.0.0","description":"d"},
+               "_meta":{"io.modelcontextprotocol.registry/official":{"status":"deleted","publishedAt":"2025-01-01T00:00:00Z","isLatest":true}}},
+              {"server":{"name":"com.example/b","version":"1.0.0","description":"d"}}]}
+            """).Entries;
+        var importer = new SeedImporter(dataSource);
+
+        await importer.ImportAsync(seed, CancellationToken.None);
+        await importer.ImportAsync(seed, CancellationToken.None);
+
+        Assert.Equal(
+            [(1L, "com.example/a", "2.0.0", "published", "deleted"), (2L, "com.example/b", "1.0.0", "published", "active")],
+            await ChangeLogRows.ReadAsync(log));
     }
 
     [Fact]
