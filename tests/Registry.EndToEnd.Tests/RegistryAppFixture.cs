@@ -6,7 +6,8 @@ namespace Registry.EndToEnd.Tests;
 
 /// <summary>
 /// The whole system as a user starts it: the AppHost with a throwaway PostgreSQL data folder, the sample seed,
-/// the gateway on a free port, and fakes of the outside services logins talk to. Tests talk to it only through the gateway's REST surface.
+/// the gateway on a free port, and fakes of the outside services logins talk to. Tests talk to it through the gateway's
+/// REST surface, and to the catalog's gRPC-only change feed directly.
 /// </summary>
 public class RegistryAppFixture : IAsyncLifetime
 {
@@ -47,6 +48,13 @@ public class RegistryAppFixture : IAsyncLifetime
         await app.ResourceNotifications.WaitForResourceHealthyAsync("gateway", timeout.Token);
         Gateway = app.CreateHttpClient("gateway", "http");
     }
+
+    /// <summary>The catalog's own endpoint, HTTP/2 cleartext, for native gRPC clients.</summary>
+    public Uri CatalogGrpcAddress => app!.GetEndpoint("catalog", "http");
+
+    /// <summary>The registry's database, for tests that inject faults below the API.</summary>
+    public async Task<string> DatabaseConnectionStringAsync() =>
+        await app!.GetConnectionStringAsync("registrydb") ?? throw new InvalidOperationException("registrydb has no connection string.");
 
     /// <summary>
     /// A client with its own connection pool, for tests that may leave a connection unusable. Clients from

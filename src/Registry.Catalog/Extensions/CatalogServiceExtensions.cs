@@ -1,3 +1,5 @@
+using Registry.Catalog.Changes;
+using Registry.Data.Changes;
 using Registry.Data.Servers;
 using Registry.ServiceHosting;
 
@@ -10,6 +12,10 @@ public static class CatalogServiceExtensions
         builder.AddRegistryGrpc();
         builder.AddRegistryDatabase();
         builder.Services.AddSingleton<ServerReadStore>();
+        builder.Services.AddSingleton<ChangeLogReader>();
+        builder.Services.AddSingleton<ChangeBroadcast>();
+        builder.Services.AddSingleton<ChangeFeed>();
+        builder.Services.AddHostedService<ChangeListener>();
         builder.Services.AddOptions<RegistryInfoOptions>().BindConfiguration(RegistryInfoOptions.Section);
         return builder;
     }

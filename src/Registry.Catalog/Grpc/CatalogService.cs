@@ -1,8 +1,11 @@
 using Grpc.Core;
 using Microsoft.Extensions.Options;
+using Registry.Catalog.Changes;
 using Registry.Catalog.Extensions;
 using Registry.Contracts.V0;
+using Registry.Data.Changes;
 using Registry.Data.Servers;
+using Registry.Domain.Changes;
 using Registry.Domain.Errors;
 using Registry.Domain.Listing;
 using Registry.Domain.Names;
@@ -11,7 +14,12 @@ using Registry.ServiceHosting;
 namespace Registry.Catalog.Grpc;
 
 /// <summary>The read API. Query rules live in Domain, SQL in Data; this class only connects them.</summary>
-public sealed class CatalogService(ServerReadStore store, IOptions<RegistryInfoOptions> info) : Contracts.V0.Catalog.CatalogBase
+public sealed class CatalogService(
+    ServerReadStore store,
+    ChangeLogReader changes,
+    ChangeFeed feed,
+    IHostApplicationLifetime lifetime,
+    IOptions<RegistryInfoOptions> info) : Contracts.V0.Catalog.CatalogBase
 {
     public override async Task<ServerList> ListServers(ListServersRequest request, ServerCallContext context)
     {
@@ -49,6 +57,40 @@ public sealed class CatalogService(ServerReadStore store, IOptions<RegistryInfoO
         var record = await store.GetVersionAsync(name, version, request.IncludeDeleted, context.CancellationToken)
             ?? throw RegistryErrors.ServerNotFound();
         return ServerResponseMapper.ToResponse(record);
+    }
+
+    public override async Task<ChangeList> ListChanges(ListChangesRequest request, ServerCallContext context)
+    {
+        var query = ChangeQueryRules.BuildList(request.HasAfter ? request.After : null, request.HasLimit ? request.Limit : null);
+        var entries = await changes.ReadAfterAsync(query.After, query.Limit, context.CancellationToken);
+        if (entries.Count == 0)
+        {
+            EmptyArrayFields.Mark(context, "changes");
+        }
+
+        return ChangeResponseMapper.ToPage(entries, query.After);
+    }
+
+    public override async Task WatchChanges(WatchChangesRequest request, IServerStreamWriter<ServerChange> responseStream, ServerCallContext context)
+    {
+        var from = ChangeQueryRules.WatchFrom(request.FromSequence);
+        // A watch never ends by itself; without this, a stopping catalog would wait out its shutdown timeout.
+        using var watching = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
+        try
+        {
+            await foreach (var entry in feed.FollowAsync(from, watching.Token))
+            {
+                await responseStream.WriteAsync(ChangeResponseMapper.ToMessage(entry), watching.Token);
+            }
+        }
+        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        {
+            // The watcher went away: the normal end of a watch.
+        }
+        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            throw new RpcException(new Status(StatusCode.Unavailable, "The catalog is stopping; watch again from the last sequence received"));
+        }
     }
 
     public override Task<HealthResponse> GetHealth(GetHealthRequest request, ServerCallContext context)

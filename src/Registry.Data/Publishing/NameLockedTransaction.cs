@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using Registry.Data.Changes;
 using Registry.Data.Servers;
 
 namespace Registry.Data.Publishing;
@@ -47,7 +48,12 @@ internal sealed class NameLockedTransaction : IAsyncDisposable
         }
     }
 
-    public Task CommitAsync(CancellationToken cancellationToken) => transaction.CommitAsync(cancellationToken);
+    /// <summary>Appends the write's changes to the change log last, so its shared lock is held only until this commit.</summary>
+    public async Task CommitAsync(IReadOnlyList<NewServerChange> changes, CancellationToken cancellationToken)
+    {
+        await ChangeLog.AppendAsync(connection, transaction, changes, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
 
     public async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {

@@ -1,4 +1,5 @@
 using Npgsql;
+using Registry.Data.Changes;
 using Registry.Data.Servers;
 using Registry.Domain.Versions;
 
@@ -7,6 +8,7 @@ namespace Registry.Data.Publishing;
 /// <summary>
 /// Every write to the catalog. Each runs in one transaction holding its server name's lock, so concurrent
 /// writers to a name queue: two publishes of one version cannot both succeed, and "latest" moves atomically.
+/// The same transaction appends what changed to the change log.
 /// </summary>
 public sealed class ServerWriteStore(NpgsqlDataSource dataSource, TimeProvider clock)
 {
@@ -47,8 +49,9 @@ public sealed class ServerWriteStore(NpgsqlDataSource dataSource, TimeProvider c
             RETURNING {Columns}
             """,
             cancellationToken, name, ("version", version.Version), ("now", now), ("latest", becomesLatest), ("value", new JsonText(version.Document)));
-        await transaction.CommitAsync(cancellationToken);
-        return inserted.Single();
+        var record = inserted.Single();
+        await transaction.CommitAsync([NewServerChange.Of(record, ServerChangeKind.Published)], cancellationToken);
+        return record;
     }
 
     /// <summary>Replaces a version's document; publication time, status and latest flag stay. Null when absent.</summary>
@@ -65,8 +68,9 @@ public sealed class ServerWriteStore(NpgsqlDataSource dataSource, TimeProvider c
         var updated = await transaction.RecordsAsync(
             $"UPDATE servers SET value = @value, updated_at = @now WHERE server_name = @name AND version = @version RETURNING {Columns}",
             cancellationToken, [.. key, ("value", new JsonText(version.Document)), ("now", Now())]);
-        await transaction.CommitAsync(cancellationToken);
-        return updated.Single();
+        var record = updated.Single();
+        await transaction.CommitAsync([NewServerChange.Of(record, ServerChangeKind.Edited)], cancellationToken);
+        return record;
     }
 
     /// <summary>Sets one version's status. Null when the version does not exist (deleted ones included).</summary>
@@ -116,7 +120,9 @@ public sealed class ServerWriteStore(NpgsqlDataSource dataSource, TimeProvider c
             RETURNING {Columns}
             """,
             cancellationToken, [("name", name), ("status", status), ("message", storedMessage), ("now", Now()), .. versionParameters]);
-        await transaction.CommitAsync(cancellationToken);
+        var changes = updated.OrderBy(r => r.PublishedAt).ThenBy(r => r.Version, StringComparer.Ordinal)
+            .Select(r => NewServerChange.Of(r, ServerChangeKind.StatusChanged)).ToList();
+        await transaction.CommitAsync(changes, cancellationToken);
         return updated.OrderByDescending(r => r.PublishedAt).ToList();
     }
 

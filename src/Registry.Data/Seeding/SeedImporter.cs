@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using Registry.Data.Changes;
 using Registry.Data.Servers;
 using Registry.Domain.Versions;
 
@@ -8,7 +9,8 @@ namespace Registry.Data.Seeding;
 /// <summary>
 /// Imports server versions idempotently: a (name, version) already stored is left alone, so the same seed can be
 /// imported at every start. Entries with official metadata keep their status, timestamps and latest flag; plain
-/// documents are stored as fresh active publications with latest decided by the versioning rules.
+/// documents are stored as fresh active publications with latest decided by the versioning rules. Each version
+/// imported is logged as published, with the status it was imported in.
 /// </summary>
 public sealed class SeedImporter(NpgsqlDataSource dataSource)
 {
@@ -35,7 +37,8 @@ public sealed class SeedImporter(NpgsqlDataSource dataSource)
             await lockCommand.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        var inserted = 0;
+        var importedAt = DateTimeOffset.UtcNow;
+        var changes = new List<NewServerChange>();
         foreach (var entry in entries)
         {
             if (await ExistsAsync(connection, transaction, entry, cancellationToken))
@@ -53,11 +56,12 @@ public sealed class SeedImporter(NpgsqlDataSource dataSource)
             }
 
             await InsertAsync(connection, transaction, entry, becomesLatest, publishedAt, cancellationToken);
-            inserted++;
+            changes.Add(new NewServerChange(name, entry.Version, ServerChangeKind.Published, official?.Status ?? ServerStatus.Active, importedAt));
         }
 
+        await ChangeLog.AppendAsync(connection, transaction, changes, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return inserted;
+        return changes.Count;
     }
 
     private static async Task<bool> ExistsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, SeedEntry entry, CancellationToken cancellationToken)

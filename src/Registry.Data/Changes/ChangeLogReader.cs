@@ -1,0 +1,38 @@
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Registry.Data.Changes;
+
+/// <summary>Reads the change log in sequence order; the primary key serves every read.</summary>
+public sealed class ChangeLogReader(NpgsqlDataSource dataSource)
+{
+    internal const string LatestSequenceSql = "SELECT coalesce(max(sequence), 0) FROM server_changes";
+
+    public async Task<IReadOnlyList<ChangeLogEntry>> ReadAfterAsync(long after, int limit, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            SELECT sequence, server_name, version, kind, status, occurred_at FROM server_changes
+            WHERE sequence > @after ORDER BY sequence LIMIT @limit
+            """);
+        command.Parameters.Add(new NpgsqlParameter("after", NpgsqlDbType.Bigint) { Value = after });
+        command.Parameters.Add(new NpgsqlParameter("limit", NpgsqlDbType.Integer) { Value = limit });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var entries = new List<ChangeLogEntry>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            entries.Add(new ChangeLogEntry(
+                reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                reader.GetFieldValue<DateTimeOffset>(5)));
+        }
+
+        return entries;
+    }
+
+    /// <summary>The highest sequence committed so far; 0 when the log is empty.</summary>
+    public async Task<long> LatestSequenceAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(LatestSequenceSql);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+}

@@ -1,0 +1,14 @@
+namespace Registry.Data.Changes;
+
+/// <summary>What a change-log entry records; the database accepts exactly these.</summary>
+public static class ServerChangeKind
+{
+    public const string Published = "published";
+    public const string Edited = "edited";
+
+    /// <summary>The status or the status message changed.</summary>
+    public const string StatusChanged = "status_changed";
+
+    /// <summary>Written by an import from an upstream registry.</summary>
+    public const string Mirrored = "mirrored";
+}
