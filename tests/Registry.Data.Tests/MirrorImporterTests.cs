@@ -1,4 +1,5 @@
 using Npgsql;
+using Registry.Data.Changes;
 using Registry.Data.Mirroring;
 using Registry.Data.Servers;
 
@@ -71,11 +72,13 @@ public class MirrorImporterTests(PostgresFixture postgres) : IAsyncLifetime
 
         var first = await ImportAsync(position, page);
         var rowsAfterFirst = await AllRowsAsync();
+        var changesAfterFirst = await ChangeLogRows.ReadAsync(new ChangeLogReader(dataSource));
         var second = await ImportAsync(position, page);
 
         Assert.Equal(3, first.Written.Count);
         Assert.Empty(second.Written);
         Assert.Equal(rowsAfterFirst, await AllRowsAsync());
+        Assert.Equal(changesAfterFirst, await ChangeLogRows.ReadAsync(new ChangeLogReader(dataSource)));
     }
 
     [Fact]
@@ -92,6 +95,30 @@ public class MirrorImporterTests(PostgresFixture postgres) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task EachVersionInsertedOrChangedIsLoggedOnceAsMirroredWithItsStatus()
+    {
+        await ImportAsync(PassAt("com.example/a:1.1.0"),
+            Version("com.example/a", "1.0.0"),
+            Version("com.example/a", "1.1.0", latest: true));
+
+        await ImportAsync(PassAt("com.example/b:1.0.0"),
+            Version("com.example/a", "1.0.0"),
+            Version("com.example/a", "1.1.0", latest: true, status: "deprecated", minutes: 3),
+            Version("com.example/b", "1.0.0", latest: true));
+
+        var log = await new ChangeLogReader(dataSource).ReadAfterAsync(0, 100, CancellationToken.None);
+        Assert.Equal(
+            [
+                (1L, "com.example/a", "1.0.0", "mirrored", "active"),
+                (2L, "com.example/a", "1.1.0", "mirrored", "active"),
+                (3L, "com.example/a", "1.1.0", "mirrored", "deprecated"),
+                (4L, "com.example/b", "1.0.0", "mirrored", "active"),
+            ],
+            log.Select(e => (e.Sequence, e.Name, e.Version, e.Kind, e.Status)));
+        Assert.Equal(T0.AddMinutes(3), log[2].OccurredAt);
+    }
+
+    [Fact]
     public async Task APageWithAFailingEntryLeavesNeitherItsVersionsNorItsPosition()
     {
         await ImportAsync(PassAt("com.example/a:1.0.0"), Version("com.example/a", "1.0.0", latest: true));
@@ -102,6 +129,7 @@ public class MirrorImporterTests(PostgresFixture postgres) : IAsyncLifetime
             Version("com.example/c", "1.0.0", status: "deprecated", message: new string('x', 501))));
 
         Assert.Null(await reads.GetVersionAsync("com.example/b", "1.0.0", true, CancellationToken.None));
+        Assert.Single(await ChangeLogRows.ReadAsync(new ChangeLogReader(dataSource)));
         Assert.False(await new MirroredNameStore(dataSource).IsMirroredAsync("com.example/b", CancellationToken.None));
         var state = await new MirrorStateStore(dataSource).ReadAsync(Upstream, CancellationToken.None);
         Assert.Equal("com.example/a:1.0.0", state.Position.Pass?.Cursor);

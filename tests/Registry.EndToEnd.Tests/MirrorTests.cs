@@ -38,9 +38,11 @@ public class MirrorTests(MirroringRegistryFixture registry)
     }
 
     [Fact]
-    public async Task UpstreamPublishesDeprecationsAndDeletionsReachTheGateway()
+    public async Task UpstreamPublishesDeprecationsAndDeletionsReachTheGatewayAndTheChangeFeed()
     {
         var name = $"com.example.upstream/e2e-{Guid.NewGuid():N}";
+        using var feed = new ChangeFeedClient(registry);
+        var start = await feed.EndAsync();
         // Read before anything is mirrored, so that a stale cached page would show if the mirror did not invalidate.
         Assert.Empty(await ListedAsync(name, includeDeleted: true));
 
@@ -56,6 +58,11 @@ public class MirrorTests(MirroringRegistryFixture registry)
         registry.Upstream.Delete(name, "1.1.0");
         await ListedEventuallyAsync(name, false, "1.0.0:deprecated:False");
         Assert.Equal(["1.0.0:deprecated:False", "1.1.0:deleted:True"], await ListedAsync(name, includeDeleted: true));
+        // Each state the mirror took once, whichever passes saw them (the second publish and the deprecation may come together).
+        var logged = (await feed.ReadAfterAsync(start)).Where(c => c.Name == name).Select(c => $"{c.Version}:{c.Kind}:{c.Status}");
+        Assert.Equal(
+            ["1.0.0:mirrored:active", "1.0.0:mirrored:deprecated", "1.1.0:mirrored:active", "1.1.0:mirrored:deleted"],
+            logged.Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net;
 using Npgsql;
+using Registry.Data.Changes;
 using Registry.Data.Mirroring;
 using Registry.Testing.Fakes;
 
@@ -149,6 +150,10 @@ public sealed class MirrorWorkerTests(PostgresFixture postgres) : IAsyncLifetime
             .Select(r => r["cursor"] ?? "")
             .ToList();
         Assert.Equal(["", "com.example/alpha:1.1.0", "com.example/delta:1.0.0"], firstPassPages);
+        var logged = await new ChangeLogReader(dataSource).ReadAfterAsync(0, 100, CancellationToken.None);
+        Assert.Equal(
+            upstream.Versions.Select(v => $"{v.Name}@{v.Version}:mirrored"),
+            logged.Select(e => $"{e.Name}@{e.Version}:{e.Kind}"));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using Registry.Data.Changes;
 using Registry.Data.Servers;
 
 namespace Registry.Data.Mirroring;
@@ -7,7 +8,9 @@ namespace Registry.Data.Mirroring;
 /// <summary>
 /// Writes one upstream page and the position after it in one transaction, so a failure anywhere leaves either the
 /// whole page or nothing. Versions keep the upstream's status, timestamps and latest flag. A row that already
-/// matches upstream is not touched, so importing the same page again changes nothing.
+/// matches upstream is not touched, so importing the same page again changes nothing. Each version inserted or
+/// changed is appended to the change log as <c>mirrored</c>, in the same transaction, timed as its upstream
+/// <c>updatedAt</c>.
 /// </summary>
 public sealed class MirrorImporter(NpgsqlDataSource dataSource, TimeProvider clock)
 {
@@ -53,6 +56,8 @@ public sealed class MirrorImporter(NpgsqlDataSource dataSource, TimeProvider clo
         var now = clock.GetUtcNow();
         await MarkMirroredAsync(connection, transaction, upstream, written, now, cancellationToken);
         await MirrorStateStore.SaveAsync(connection, transaction, upstream, position, completesPass ? now : null, cancellationToken);
+        // Last: the change log's lock is shared by every writer and is held until the commit.
+        await ChangeLog.AppendAsync(connection, transaction, written.Select(r => NewServerChange.Of(r, ServerChangeKind.Mirrored)).ToList(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new Result(written);
     }
