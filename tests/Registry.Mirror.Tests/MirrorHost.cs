@@ -8,7 +8,6 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Registry.Mirror.Extensions;
 using Registry.Mirror.Status;
-using Registry.Mirror.Sync;
 
 namespace Registry.Mirror.Tests;
 
@@ -28,11 +27,9 @@ internal sealed class MirrorHost : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public IServiceProvider Services => app.Services;
-
     /// <summary>Fast settings for tests; <paramref name="settings"/> (keys under Registry:Mirror) override them.</summary>
     public static async Task<MirrorHost> StartAsync(
-        string connectionString, string upstream, IReadOnlyDictionary<string, string?>? settings = null, bool runWorker = true)
+        string connectionString, string upstream, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ApplicationName = "Registry.Mirror", EnvironmentName = "Testing" });
         var configuration = new Dictionary<string, string?>
@@ -54,12 +51,6 @@ internal sealed class MirrorHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.AddServiceDefaults();
         builder.AddMirror();
-        if (!runWorker)
-        {
-            var worker = builder.Services.Single(d => d.ImplementationType == typeof(MirrorWorker));
-            builder.Services.Remove(worker);
-        }
-
         var app = builder.Build();
         app.MapMirrorStatus();
         app.MapDefaultEndpoints();

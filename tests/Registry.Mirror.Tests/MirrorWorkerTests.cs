@@ -28,8 +28,8 @@ public sealed class MirrorWorkerTests(PostgresFixture postgres) : IAsyncLifetime
         await dataSource.DisposeAsync();
     }
 
-    private Task<MirrorHost> StartMirrorAsync(Dictionary<string, string?>? settings = null, bool runWorker = true) =>
-        MirrorHost.StartAsync(connectionString, upstream.BaseUrl, settings, runWorker);
+    private Task<MirrorHost> StartMirrorAsync(Dictionary<string, string?>? settings = null) =>
+        MirrorHost.StartAsync(connectionString, upstream.BaseUrl, settings);
 
     private Task CaughtUpAsync(IEnumerable<UpstreamVersion>? expected = null) =>
         Eventually.HoldsAsync(() => rows.MatchAsync(expected ?? upstream.Versions), "the mirror matches upstream");
