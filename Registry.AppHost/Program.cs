@@ -24,8 +24,9 @@ var publish = builder.AddRegistryService<Projects.Registry_Publish>("publish", d
     .WithReference(cache.ConnectionString)
     .WithReference(verification)
     .WaitFor(verification);
-builder.AddRegistryMirror(database, cache, migrations, publish);
+var mirror = builder.AddRegistryMirror(database, cache, migrations, publish);
 
-builder.AddRegistryGateway(settings, cache, catalog, publish, verification);
+builder.AddRegistryGateway(settings, cache, catalog, publish, verification)
+    .WithMirrorStatusRoute(mirror);
 
 builder.Build().Run();

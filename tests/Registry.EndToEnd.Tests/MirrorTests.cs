@@ -88,10 +88,9 @@ public class MirrorTests(MirroringRegistryFixture registry)
     [Fact]
     public async Task TheMirrorReportsItsUpstreamAndLastSuccessfulSync()
     {
-        using var mirror = registry.MirrorClient();
         var deadline = DateTime.UtcNow + CatchUpTimeout;
         JsonNode status;
-        while ((status = JsonNode.Parse(await mirror.GetStringAsync("/status"))!)["lastSuccessfulSyncAt"] is null)
+        while ((status = JsonNode.Parse(await registry.Gateway.GetStringAsync("/v0/x-mirror"))!)["lastSuccessfulSyncAt"] is null)
         {
             Assert.True(DateTime.UtcNow < deadline, "the mirror never completed a pass");
             await Task.Delay(200);
@@ -100,5 +99,7 @@ public class MirrorTests(MirroringRegistryFixture registry)
         Assert.Equal(registry.Upstream.BaseUrl, status["upstream"]!.GetValue<string>());
         Assert.True(status["enabled"]!.GetValue<bool>());
         Assert.NotNull(status["position"]);
+        Assert.Equal(status["upstream"]!.GetValue<string>(),
+            JsonNode.Parse(await registry.Gateway.GetStringAsync("/v0.1/x-mirror"))!["upstream"]!.GetValue<string>());
     }
 }

@@ -21,9 +21,6 @@ public sealed class MirroringRegistryFixture : RegistryAppFixture
         ];
     }
 
-    /// <summary>The mirror worker's own HTTP endpoint (<c>GET /status</c>, <c>/health</c>).</summary>
-    public HttpClient MirrorClient() => App.CreateHttpClient("mirror", "http");
-
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();

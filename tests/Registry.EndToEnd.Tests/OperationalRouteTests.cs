@@ -32,4 +32,12 @@ public class OperationalRouteTests(RegistryAppFixture registry)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("# TYPE http_server_request_duration_seconds histogram", text);
     }
+
+    [Fact]
+    public async Task WithoutAMirrorItsStatusRouteIsUnknown()
+    {
+        using var response = await registry.Gateway.GetAsync("/v0/x-mirror");
+
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound, "Not Found");
+    }
 }
