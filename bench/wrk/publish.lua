@@ -1,5 +1,6 @@
--- POST /v0.1/publish of a new version each time: version <run>.<thread>.<counter> is unique, the name is one of
--- <count> names starting with <prefix>. Arguments after "--": token, prefix, count, run.
+-- POST /v0.1/publish of a new version each time: version <run>.<thread>.<counter> is unique as long as every wrk
+-- run gets its own run number; the name is one of <count> names starting with <prefix>.
+-- Arguments after "--": token, prefix, count, run.
 local here = debug.getinfo(1, "S").source:match("^@(.*/)") or "./"
 package.path = here .. "?.lua;" .. package.path
 local report = require("report")
@@ -26,4 +27,5 @@ function request()
   return wrk.format("POST", "/v0.1/publish", headers, body)
 end
 
+response = report.response
 done = report.done

@@ -35,8 +35,8 @@ public sealed class RoundRunner(BenchOptions options, ReleaseOutputs outputs, Wr
 
         var scenarios = new List<ScenarioResult>
         {
-            await MeasureAsync(versions, Scenarios.Floor, new Uri(stack.Floor, Scenarios.CachedListPath), "fixed.lua", [], cancellationToken),
-            await MeasureAsync(versions, Scenarios.CachedList, new Uri(stack.CachedGateway, Scenarios.CachedListPath), "fixed.lua", [], cancellationToken),
+            await MeasureAsync(versions, Scenarios.Floor, new Uri(stack.Floor, Scenarios.CachedListPath), "fixed.lua", _ => [], cancellationToken),
+            await MeasureAsync(versions, Scenarios.CachedList, new Uri(stack.CachedGateway, Scenarios.CachedListPath), "fixed.lua", _ => [], cancellationToken),
             await MeasurePathsAsync(versions, Scenarios.UncachedList, stack.UncachedGateway, paths.ListCursors, cancellationToken),
             await MeasurePathsAsync(versions, Scenarios.GetVersion, stack.UncachedGateway, paths.Versions, cancellationToken),
             await MeasurePathsAsync(versions, Scenarios.Search, stack.UncachedGateway, paths.Searches, cancellationToken),
@@ -44,7 +44,8 @@ public sealed class RoundRunner(BenchOptions options, ReleaseOutputs outputs, Wr
 
         var token = await AnonymousTokenAsync(stack.UncachedGateway, cancellationToken);
         scenarios.Add(await MeasureAsync(versions, Scenarios.Publish, new Uri(stack.UncachedGateway, "/v0.1/publish"), "publish.lua",
-            [token, BenchCatalog.PublishNamePrefix, BenchCatalog.PublishNames.ToString(CultureInfo.InvariantCulture), "1"], cancellationToken));
+            run => [token, BenchCatalog.PublishNamePrefix, BenchCatalog.PublishNames.ToString(CultureInfo.InvariantCulture), run.ToString(CultureInfo.InvariantCulture)],
+            cancellationToken));
         var publish = await PublishCheck.RunAsync(stack.Database, BenchCatalog.PublishNamePrefix, cancellationToken);
 
         return new RoundResult(versions, BenchCatalog.NameCount(versions), stack.SeedDuration, stack.SeedLog, analyze,
@@ -56,7 +57,7 @@ public sealed class RoundRunner(BenchOptions options, ReleaseOutputs outputs, Wr
     {
         var first = (await File.ReadAllLinesAsync(pathsFile, cancellationToken))[0];
         await GetOkBytesAsync(new Uri(gateway, first), cancellationToken);
-        return await MeasureAsync(versions, name, gateway, "paths.lua", [pathsFile], cancellationToken);
+        return await MeasureAsync(versions, name, gateway, "paths.lua", _ => [pathsFile], cancellationToken);
     }
 
     private async Task ServeAsync(RegistryStack stack, CancellationToken cancellationToken)
@@ -77,15 +78,18 @@ public sealed class RoundRunner(BenchOptions options, ReleaseOutputs outputs, Wr
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
-    /// <summary>A short unrecorded run first (JIT, connection pools, caches), then the measured one.</summary>
+    /// <summary>
+    /// A short unrecorded run first (JIT, connection pools, caches), then the measured one; each gets its own run
+    /// number (1, 2) for scripts whose requests must differ between runs.
+    /// </summary>
     private async Task<ScenarioResult> MeasureAsync(
-        int versions, string name, Uri target, string script, IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+        int versions, string name, Uri target, string script, Func<int, IReadOnlyList<string>> arguments, CancellationToken cancellationToken)
     {
         log.WriteLine($"[{versions:N0}] {name}: warm-up {options.WarmupSeconds} s, then {options.DurationSeconds} s");
-        await wrk.RunAsync(target, script, arguments, options.WarmupSeconds, cancellationToken);
+        await wrk.RunAsync(target, script, arguments(1), options.WarmupSeconds, cancellationToken);
         // Requests the warm-up left in flight are abandoned, not free: let the servers finish them first.
         await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
-        var result = await wrk.RunAsync(target, script, arguments, options.DurationSeconds, cancellationToken);
+        var result = await wrk.RunAsync(target, script, arguments(2), options.DurationSeconds, cancellationToken);
         return new ScenarioResult(name, target.GetLeftPart(UriPartial.Authority), result);
     }
 

@@ -43,16 +43,22 @@ public sealed partial class Wrk(string scriptDirectory)
             .Select(f => f.Split('='))
             .ToDictionary(f => f[0], f => double.Parse(f[1], CultureInfo.InvariantCulture));
         double Ms(string key) => fields[key] / 1000.0;
+        var failed = FailedStatus().Matches(output).ToDictionary(
+            m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), m => long.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture));
         return new WrkResult(
             double.Parse(rps.Groups[1].Value, CultureInfo.InvariantCulture),
             (long)fields["requests"],
             Ms("p50_us"), Ms("p90_us"), Ms("p95_us"), Ms("p99_us"), Ms("max_us"),
             (long)fields["non2xx"],
-            (long)(fields["connect"] + fields["read"] + fields["write"] + fields["timeout"]));
+            (long)(fields["connect"] + fields["read"] + fields["write"] + fields["timeout"]),
+            failed);
     }
 
     [GeneratedRegex(@"Requests/sec:\s+([0-9.]+)")]
     private static partial Regex RequestsPerSecond();
+
+    [GeneratedRegex(@"BENCH-STATUS ([0-9]+)=([0-9]+)")]
+    private static partial Regex FailedStatus();
 
     [GeneratedRegex(@"BENCH-RESULT(?<fields>( [a-z0-9_]+=[0-9.]+)+)")]
     private static partial Regex ResultLine();

@@ -1,6 +1,9 @@
 namespace Registry.Bench.Load;
 
-/// <summary>One wrk run: throughput, exact latency percentiles (from the Lua <c>done()</c>) and every kind of failure.</summary>
+/// <summary>
+/// One wrk run: throughput, exact latency percentiles (from the Lua <c>done()</c>) and every kind of failure; the
+/// statuses of failed responses only for scripts that tally them.
+/// </summary>
 public sealed record WrkResult(
     double RequestsPerSecond,
     long Requests,
@@ -10,7 +13,8 @@ public sealed record WrkResult(
     double P99Ms,
     double MaxMs,
     long Non2xx,
-    long SocketErrors)
+    long SocketErrors,
+    IReadOnlyDictionary<int, long> FailedStatuses)
 {
     public long Failures => Non2xx + SocketErrors;
 }

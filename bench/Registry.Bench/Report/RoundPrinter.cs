@@ -19,6 +19,11 @@ public static class RoundPrinter
             output.WriteLine($"{name,-16} {r.RequestsPerSecond,10:N0} {r.P50Ms,8:0.00} {r.P95Ms,8:0.00} {r.P99Ms,8:0.00} {ratio,9} {r.Non2xx,8:N0} {r.SocketErrors,8:N0}");
         }
 
+        foreach (var (name, _, r) in round.Scenarios.Where(s => s.Result.FailedStatuses.Count > 0))
+        {
+            output.WriteLine($"{name} failures by status: {string.Join(", ", r.FailedStatuses.OrderBy(f => f.Key).Select(f => $"{f.Key} x{f.Value:N0}"))}");
+        }
+
         var publish = round.Publish;
         output.WriteLine();
         output.WriteLine($"publish check (SQL): {publish.Versions:N0} versions over {publish.Names:N0} names; names without exactly one latest: {publish.Violations}"
