@@ -86,7 +86,7 @@ public sealed class RoundRunner(BenchOptions options, ReleaseOutputs outputs, Wr
         int versions, string name, Uri target, string script, Func<int, IReadOnlyList<string>> arguments, CancellationToken cancellationToken)
     {
         log.WriteLine($"[{versions:N0}] {name}: warm-up {options.WarmupSeconds} s, then {options.DurationSeconds} s");
-        await wrk.RunAsync(target, script, arguments(1), options.WarmupSeconds, cancellationToken);
+        await wrk.RunAsync(target, script, arguments(1), options.WarmupSeconds, cancellationToken, BenchOptions.WarmupConnections);
         // Requests the warm-up left in flight are abandoned, not free: let the servers finish them first.
         await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
         var result = await wrk.RunAsync(target, script, arguments(2), options.DurationSeconds, cancellationToken);

@@ -5,19 +5,21 @@ using Registry.Testing;
 namespace Registry.Bench.Load;
 
 /// <summary>
-/// Runs wrk with <see cref="BenchOptions.Threads"/> threads and <see cref="BenchOptions.Connections"/> connections.
+/// Runs wrk with <see cref="BenchOptions.Threads"/> threads and <see cref="BenchOptions.Connections"/> connections
+/// unless told otherwise.
 /// Every script ends with report.lua's <c>done()</c>, which prints one <c>BENCH-RESULT</c> line with exact
 /// percentiles and error counts; requests per second come from wrk's own summary.
 /// </summary>
 public sealed partial class Wrk(string scriptDirectory)
 {
     public async Task<WrkResult> RunAsync(
-        Uri target, string script, IReadOnlyList<string> scriptArguments, int seconds, CancellationToken cancellationToken)
+        Uri target, string script, IReadOnlyList<string> scriptArguments, int seconds, CancellationToken cancellationToken,
+        int connections = BenchOptions.Connections)
     {
         string[] arguments =
         [
             "-t", BenchOptions.Threads.ToString(CultureInfo.InvariantCulture),
-            "-c", BenchOptions.Connections.ToString(CultureInfo.InvariantCulture),
+            "-c", connections.ToString(CultureInfo.InvariantCulture),
             "-d", $"{seconds}s",
             "--timeout", "10s",
             "--latency",

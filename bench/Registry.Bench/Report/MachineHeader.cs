@@ -10,7 +10,7 @@ public static class MachineHeader
             : null;
         output.WriteLine("Registry benchmark");
         output.WriteLine($"machine: {Environment.ProcessorCount} cores ({cpu ?? "unknown CPU"}), .NET {Environment.Version}, {options.Configuration} build");
-        output.WriteLine($"load: wrk -t{BenchOptions.Threads} -c{BenchOptions.Connections} --latency, {options.DurationSeconds} s per scenario after {options.WarmupSeconds} s warm-up; wrk shares the machine with every server");
+        output.WriteLine($"load: wrk -t{BenchOptions.Threads} -c{BenchOptions.Connections} --latency, {options.DurationSeconds} s per scenario after a {options.WarmupSeconds} s warm-up with {BenchOptions.WarmupConnections} connections; wrk shares the machine with every server");
         output.WriteLine($"sizes: {string.Join(", ", options.Sizes.Select(s => s.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)))} versions, a fresh database and fresh processes per size");
     }
 }
