@@ -11,7 +11,7 @@ namespace Registry.MigrationService;
 public sealed class MigrationWorker(
     MigrationRunner migrations,
     SeedSource seedSource,
-    SeedImporter importer,
+    BulkSeedImporter importer,
     IOptions<SeedOptions> seedOptions,
     IHostApplicationLifetime lifetime,
     ILogger<MigrationWorker> logger) : BackgroundService

@@ -12,7 +12,7 @@ public static class MigrationWorkerExtensions
             ?? throw new InvalidOperationException("ConnectionStrings:registrydb is not configured.");
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         builder.Services.AddSingleton<MigrationRunner>();
-        builder.Services.AddSingleton<SeedImporter>();
+        builder.Services.AddSingleton<BulkSeedImporter>();
         builder.Services.AddSingleton<SeedSource>();
         builder.Services.AddHttpClient(SeedSource.HttpClientName);
         builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);

@@ -77,6 +77,47 @@ public class ServerReadStoreTests(PostgresFixture postgres) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SearchPagesVisitEveryMatchInKeyOrderWhereverTheMatchesSit()
+    {
+        await InsertManyAsync(2_500, i => i is 5 or 10 or (>= 2_400 and < 2_451) ? $"com.example/n-{i:D4}-match" : $"com.example/n-{i:D4}");
+        var expected = new[] { 5, 10 }.Concat(Enumerable.Range(2_400, 51)).Select(i => $"com.example/n-{i:D4}-match").ToList();
+
+        var found = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var page = await store.ListAsync(ServerListQueryRules.Build(cursor, 30, "MATCH", null, null, null), CancellationToken.None);
+            found.AddRange(page.Select(r => r.Name));
+            cursor = page.Count == 30 ? $"{page[^1].Name}:{page[^1].Version}" : null;
+        }
+        while (cursor is not null);
+
+        Assert.Equal(expected, found);
+    }
+
+    [Fact]
+    public async Task SearchForATermEveryNameContainsListsTheFirstPageInKeyOrder()
+    {
+        await InsertManyAsync(2_500, i => $"com.example/n-{i:D4}");
+
+        var page = await store.ListAsync(ServerListQueryRules.Build("com.example/n-0100:1.0.0", 30, "n-", null, null, null), CancellationToken.None);
+
+        Assert.Equal(Enumerable.Range(101, 30).Select(i => $"com.example/n-{i:D4}"), page.Select(r => r.Name));
+    }
+
+    private async Task InsertManyAsync(int count, Func<int, string> name)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            INSERT INTO servers (server_name, version, status_changed_at, published_at, updated_at, is_latest, value)
+            SELECT n, '1.0.0', now(), now(), now(), TRUE, jsonb_build_object('name', n, 'version', '1.0.0', 'description', 'd')
+            FROM unnest(@names) AS n
+            """);
+        command.Parameters.AddWithValue("names", Enumerable.Range(0, count).Select(name).ToArray());
+        await command.ExecuteNonQueryAsync();
+    }
+
+    [Fact]
     public async Task DeletedVersionsAreHiddenUnlessAskedFor()
     {
         await ServerRows.InsertAsync(dataSource, "com.example/a", "1.0.0", status: "deleted");

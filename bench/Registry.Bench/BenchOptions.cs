@@ -1,0 +1,78 @@
+using System.Globalization;
+
+namespace Registry.Bench;
+
+/// <summary>
+/// <c>--sizes 1000,10000,100000</c> (versions seeded per round), <c>--duration 10</c> (seconds per scenario),
+/// <c>--root</c> (the repository, found from the bench's own folder when absent), <c>--serve</c> (start and seed
+/// the first size, print the addresses and wait for Ctrl-C instead of measuring: for curl, psql and profilers).
+/// </summary>
+public sealed record BenchOptions(IReadOnlyList<int> Sizes, int DurationSeconds, string Root, string Configuration, bool Serve)
+{
+    public const int Threads = 2;
+    public const int Connections = 64;
+
+    /// <summary>Few connections warm up faster: more requests complete, so more code reaches its optimised tier.</summary>
+    public const int WarmupConnections = 4;
+
+    public int WarmupSeconds => Math.Clamp(DurationSeconds / 2, 2, 5);
+
+    public static BenchOptions Parse(string[] args)
+    {
+        var sizes = new List<int> { 1_000, 10_000, 100_000 };
+        var duration = 10;
+        string? root = null;
+        var configuration = "Release";
+        var serve = false;
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--serve")
+            {
+                serve = true;
+                continue;
+            }
+
+            var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value");
+            switch (args[i])
+            {
+                case "--sizes":
+                    sizes = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                        .Select(s => int.Parse(s, NumberStyles.AllowThousands, CultureInfo.InvariantCulture)).ToList();
+                    break;
+                case "--duration":
+                    duration = int.Parse(value, CultureInfo.InvariantCulture);
+                    break;
+                case "--root":
+                    root = value;
+                    break;
+                case "--configuration":
+                    configuration = value;
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown option {args[i]}; use --sizes 1000,10000,100000 --duration 10");
+            }
+
+            i++;
+        }
+
+        if (sizes.Count == 0 || sizes.Any(s => s < 10) || duration < 1)
+        {
+            throw new ArgumentException("Sizes must be at least 10 versions and the duration at least 1 second.");
+        }
+
+        return new BenchOptions(sizes, duration, Path.GetFullPath(root ?? FindRoot()), configuration, serve);
+    }
+
+    private static string FindRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Registry.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Registry.sln was not found above the bench; pass --root <repository>.");
+    }
+}

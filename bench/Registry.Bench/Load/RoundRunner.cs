@@ -1,0 +1,124 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Registry.Bench.Report;
+using Registry.Bench.Seed;
+using Registry.Bench.Stack;
+
+namespace Registry.Bench.Load;
+
+/// <summary>One catalog size: seed a fresh stack, measure every scenario with wrk, check publishing, read memory.</summary>
+public sealed class RoundRunner(BenchOptions options, ReleaseOutputs outputs, Wrk wrk, HttpClient http, TextWriter log)
+{
+    public async Task<RoundResult> RunAsync(int versions, string workDirectory, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(workDirectory);
+        var seedFile = Path.Combine(workDirectory, "seed.json");
+        log.WriteLine($"[{versions:N0}] writing the seed ({BenchCatalog.NameCount(versions):N0} names)");
+        await SeedFileWriter.WriteAsync(seedFile, versions, cancellationToken);
+
+        log.WriteLine($"[{versions:N0}] load average before start: {LoadAverage()}");
+        log.WriteLine($"[{versions:N0}] starting PostgreSQL, the cache, migrations + seed, services and gateways");
+        await using var stack = await RegistryStack.StartAsync(outputs, seedFile, http, cancellationToken);
+        log.WriteLine($"[{versions:N0}] seeded in {stack.SeedDuration.TotalSeconds:0.0} s: {stack.SeedLog}");
+        var analyze = await AnalyzeAsync(stack, cancellationToken);
+        if (options.Serve)
+        {
+            await ServeAsync(stack, cancellationToken);
+        }
+
+        var paths = await RequestPaths.WriteAsync(stack.Database, workDirectory, cancellationToken);
+        var bodyFile = Path.Combine(workDirectory, "floor-body.json");
+        await File.WriteAllBytesAsync(bodyFile, await GetOkBytesAsync(new Uri(stack.CachedGateway, Scenarios.CachedListPath), cancellationToken), cancellationToken);
+        await stack.StartFloorAsync(outputs, bodyFile, http, cancellationToken);
+
+        var scenarios = new List<ScenarioResult>
+        {
+            await MeasureAsync(versions, Scenarios.Floor, new Uri(stack.Floor, Scenarios.CachedListPath), "fixed.lua", _ => [], cancellationToken),
+            await MeasureAsync(versions, Scenarios.CachedList, new Uri(stack.CachedGateway, Scenarios.CachedListPath), "fixed.lua", _ => [], cancellationToken),
+            await MeasurePathsAsync(versions, Scenarios.UncachedList, stack.UncachedGateway, paths.ListCursors, cancellationToken),
+            await MeasurePathsAsync(versions, Scenarios.GetVersion, stack.UncachedGateway, paths.Versions, cancellationToken),
+            await MeasurePathsAsync(versions, Scenarios.Search, stack.UncachedGateway, paths.Searches, cancellationToken),
+        };
+
+        var token = await AnonymousTokenAsync(stack.UncachedGateway, cancellationToken);
+        scenarios.Add(await MeasureAsync(versions, Scenarios.Publish, new Uri(stack.UncachedGateway, "/v0.1/publish"), "publish.lua",
+            run => [token, BenchCatalog.PublishNamePrefix, BenchCatalog.PublishNames.ToString(CultureInfo.InvariantCulture), run.ToString(CultureInfo.InvariantCulture)],
+            cancellationToken));
+        var publish = await PublishCheck.RunAsync(stack.Database, BenchCatalog.PublishNamePrefix, cancellationToken);
+
+        return new RoundResult(versions, BenchCatalog.NameCount(versions), stack.SeedDuration, stack.SeedLog, analyze,
+            scenarios, publish, StackMemory.Read(stack));
+    }
+
+    private async Task<ScenarioResult> MeasurePathsAsync(
+        int versions, string name, Uri gateway, string pathsFile, CancellationToken cancellationToken)
+    {
+        var first = (await File.ReadAllLinesAsync(pathsFile, cancellationToken))[0];
+        await GetOkBytesAsync(new Uri(gateway, first), cancellationToken);
+        return await MeasureAsync(versions, name, gateway, "paths.lua", _ => [pathsFile], cancellationToken);
+    }
+
+    private async Task ServeAsync(RegistryStack stack, CancellationToken cancellationToken)
+    {
+        log.WriteLine($"gateway with the response cache: {stack.CachedGateway}");
+        log.WriteLine($"gateway without it: {stack.UncachedGateway}");
+        log.WriteLine($"PostgreSQL: {stack.Database.ConnectionString}");
+        foreach (var process in stack.Processes)
+        {
+            log.WriteLine($"{process.Name}: pid {process.ProcessId}");
+        }
+
+        log.WriteLine("Serving until Ctrl-C.");
+        await Task.Delay(Timeout.Infinite, cancellationToken);
+    }
+
+    /// <summary>Other work on the machine skews every figure; the log shows how busy it was.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
+    /// <summary>
+    /// A short unrecorded run first (JIT, connection pools, caches), then the measured one; each gets its own run
+    /// number (1, 2) for scripts whose requests must differ between runs.
+    /// </summary>
+    private async Task<ScenarioResult> MeasureAsync(
+        int versions, string name, Uri target, string script, Func<int, IReadOnlyList<string>> arguments, CancellationToken cancellationToken)
+    {
+        log.WriteLine($"[{versions:N0}] {name}: warm-up {options.WarmupSeconds} s, then {options.DurationSeconds} s");
+        await wrk.RunAsync(target, script, arguments(1), options.WarmupSeconds, cancellationToken, BenchOptions.WarmupConnections);
+        // Requests the warm-up left in flight are abandoned, not free: let the servers finish them first.
+        await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+        var result = await wrk.RunAsync(target, script, arguments(2), options.DurationSeconds, cancellationToken);
+        return new ScenarioResult(name, target.GetLeftPart(UriPartial.Authority), result);
+    }
+
+    /// <summary>
+    /// The seed lands in one statement; autovacuum would analyze it within a minute. The bench runs at once, so it
+    /// does that now rather than measure plans made without statistics.
+    /// </summary>
+    private static async Task<TimeSpan> AnalyzeAsync(RegistryStack stack, CancellationToken cancellationToken)
+    {
+        var elapsed = Stopwatch.StartNew();
+        await using var command = stack.Database.CreateCommand("VACUUM ANALYZE servers");
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return elapsed.Elapsed;
+    }
+
+    private async Task<byte[]> GetOkBytesAsync(Uri uri, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync(uri, cancellationToken);
+        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        return response.IsSuccessStatusCode
+            ? body
+            : throw new InvalidOperationException($"GET {uri} answered {(int)response.StatusCode}: {System.Text.Encoding.UTF8.GetString(body)}");
+    }
+
+    private async Task<string> AnonymousTokenAsync(Uri gateway, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsync(new Uri(gateway, "/v0.1/auth/none"), null, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+        return body.GetProperty("registry_token").GetString() ?? throw new InvalidOperationException("No registry_token in the login response.");
+    }
+}

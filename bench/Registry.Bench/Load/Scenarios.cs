@@ -1,0 +1,13 @@
+namespace Registry.Bench.Load;
+
+public static class Scenarios
+{
+    public const string Floor = "floor";
+    public const string CachedList = "cached list";
+    public const string UncachedList = "uncached list";
+    public const string GetVersion = "get one version";
+    public const string Search = "search";
+    public const string Publish = "publish";
+
+    public const string CachedListPath = "/v0.1/servers?limit=100";
+}

@@ -1,0 +1,50 @@
+using System.Runtime.InteropServices;
+using Registry.Bench;
+using Registry.Bench.Load;
+using Registry.Bench.Report;
+using Registry.Bench.Stack;
+
+var options = BenchOptions.Parse(args);
+using var stop = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stop.Cancel();
+};
+using var onTerminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    stop.Cancel();
+});
+
+var work = Directory.CreateTempSubdirectory("registry-bench-");
+using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+var runner = new RoundRunner(options, new ReleaseOutputs(options), new Wrk(Path.Combine(options.Root, "bench", "wrk")), http, Console.Out);
+try
+{
+    MachineHeader.Print(Console.Out, options);
+    var rounds = new List<RoundResult>();
+    foreach (var size in options.Sizes)
+    {
+        var round = await runner.RunAsync(size, Path.Combine(work.FullName, $"round-{size}"), stop.Token);
+        rounds.Add(round);
+        RoundPrinter.Print(Console.Out, round);
+    }
+
+    Targets.Print(Console.Out, rounds);
+    return 0;
+}
+catch (OperationCanceledException) when (stop.IsCancellationRequested)
+{
+    Console.Error.WriteLine("Stopped; every process has been shut down.");
+    return 130;
+}
+catch (Exception error) when (error is InvalidOperationException or TimeoutException or FileNotFoundException or HttpRequestException or FormatException)
+{
+    Console.Error.WriteLine($"The benchmark failed: {error.Message}");
+    return 1;
+}
+finally
+{
+    Directory.Delete(work.FullName, recursive: true);
+}

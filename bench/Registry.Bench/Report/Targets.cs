@@ -1,0 +1,76 @@
+using Registry.Bench.Load;
+
+namespace Registry.Bench.Report;
+
+/// <summary>
+/// The goals the figures are held to. A figure with failed requests does not count: a target whose run had non-2xx
+/// responses or socket errors fails whatever its throughput.
+/// </summary>
+public static class Targets
+{
+    private const int Large = 100_000;
+    private const int Small = 1_000;
+
+    public static void Print(TextWriter output, IReadOnlyList<RoundResult> rounds)
+    {
+        output.WriteLine();
+        output.WriteLine("targets");
+        var large = rounds.FirstOrDefault(r => r.Versions == Large);
+        var small = rounds.FirstOrDefault(r => r.Versions == Small);
+
+        foreach (var round in rounds)
+        {
+            var floor = round[Scenarios.Floor];
+            var cached = round[Scenarios.CachedList];
+            if (floor is not null && cached is not null)
+            {
+                var ratio = cached.RequestsPerSecond / floor.RequestsPerSecond;
+                Line(output, ratio >= 0.40 && cached.Failures == 0,
+                    $"cached list >= 40% of floor at {round.Versions:N0}", $"{ratio:P0}{Errors(cached)}");
+            }
+        }
+
+        if (large is null)
+        {
+            output.WriteLine($"  [ -- ] targets at {Large:N0} versions: that size was not run");
+        }
+        else
+        {
+            foreach (var name in new[] { Scenarios.UncachedList, Scenarios.GetVersion })
+            {
+                var r = large[name]!;
+                Line(output, r.RequestsPerSecond >= 3000 && r.Failures == 0,
+                    $"{name} >= 3,000 req/s at {Large:N0}", $"{r.RequestsPerSecond:N0} req/s{Errors(r)}");
+            }
+
+            var search = large[Scenarios.Search]!;
+            Line(output, search.P95Ms < 50 && search.Failures == 0,
+                $"search p95 < 50 ms at {Large:N0}", $"{search.P95Ms:0.00} ms{Errors(search)}");
+
+            if (small is null)
+            {
+                output.WriteLine($"  [ -- ] list p50 at {Large:N0} <= 1.5x at {Small:N0}: {Small:N0} was not run");
+            }
+            else
+            {
+                var (p50Large, p50Small) = (large[Scenarios.UncachedList]!.P50Ms, small[Scenarios.UncachedList]!.P50Ms);
+                Line(output, p50Large <= 1.5 * p50Small,
+                    $"uncached list p50 at {Large:N0} <= 1.5x at {Small:N0}", $"{p50Large:0.00} ms vs {p50Small:0.00} ms ({p50Large / p50Small:0.00}x)");
+            }
+        }
+
+        foreach (var round in rounds)
+        {
+            var publish = round[Scenarios.Publish]!;
+            Line(output, publish.RequestsPerSecond >= 200 && publish.Failures == 0 && round.Publish.Violations == 0,
+                $"publish >= 200/s with one latest per name at {round.Versions:N0}",
+                $"{publish.RequestsPerSecond:N0}/s, {round.Publish.Violations} names without exactly one latest{Errors(publish)}");
+        }
+    }
+
+    private static string Errors(WrkResult r) =>
+        r.Failures == 0 ? "" : $", {r.Non2xx:N0} non-2xx and {r.SocketErrors:N0} socket errors";
+
+    private static void Line(TextWriter output, bool met, string target, string measured) =>
+        output.WriteLine($"  [{(met ? "PASS" : "FAIL")}] {target}: {measured}");
+}
