@@ -30,6 +30,8 @@ public sealed class StackSettings(StackPorts ports, string databaseConnection, s
     {
         ["Registry:Auth:JwtPublicKey"] = Ed25519Keys.PublicKeyHexFromSeed(signingSeed),
         ["services:verification:http:0"] = StackPorts.Loopback(ports.VerificationGrpc).ToString(),
+        // Every publish replaces cache generations, as in a real deployment.
+        ["ConnectionStrings:cache"] = cacheConnection,
     };
 
     public Dictionary<string, string> Gateway(int port, bool responseCache)

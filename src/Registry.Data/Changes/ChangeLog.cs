@@ -40,8 +40,16 @@ public static class ChangeLog
             return null;
         }
 
-        // One round trip; the INSERT is its own statement so that its snapshot is taken after the lock is granted.
-        await using var batch = new NpgsqlBatch(connection, transaction)
+        await using var batch = AppendBatch(connection, transaction, changes);
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        await reader.NextResultAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return reader.GetInt64(0);
+    }
+
+    // One round trip; the INSERT is its own statement so that its snapshot is taken after the lock is granted.
+    private static NpgsqlBatch AppendBatch(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<NewServerChange> changes) =>
+        new(connection, transaction)
         {
             BatchCommands =
             {
@@ -59,10 +67,25 @@ public static class ChangeLog
                 },
             },
         };
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        await reader.NextResultAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        return reader.GetInt64(0);
+
+    /// <summary>
+    /// Appends and commits in one round trip. The shared lock is then held only while the server appends and
+    /// commits, never while a busy client process gets around to sending COMMIT, which is what bounds how many
+    /// logged writes a second the whole registry can take.
+    /// </summary>
+    public static async Task AppendAndCommitAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<NewServerChange> changes, CancellationToken cancellationToken)
+    {
+        if (changes.Count == 0)
+        {
+            await transaction.CommitAsync(cancellationToken);
+            return;
+        }
+
+        // If the append fails, the server skips the COMMIT and disposing the transaction rolls back.
+        await using var batch = AppendBatch(connection, transaction, changes);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+        await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static NpgsqlParameter Texts(IEnumerable<string> values) =>

@@ -51,8 +51,7 @@ internal sealed class NameLockedTransaction : IAsyncDisposable
     /// <summary>Appends the write's changes to the change log last, so its shared lock is held only until this commit.</summary>
     public async Task CommitAsync(IReadOnlyList<NewServerChange> changes, CancellationToken cancellationToken)
     {
-        await ChangeLog.AppendAsync(connection, transaction, changes, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await ChangeLog.AppendAndCommitAsync(connection, transaction, changes, cancellationToken);
     }
 
     public async Task<int> ExecuteAsync(string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
