@@ -40,6 +40,8 @@ public sealed class RoundRunner(BenchOptions options, ReleaseOutputs outputs, Wr
             await MeasurePathsAsync(versions, Scenarios.UncachedList, stack.UncachedGateway, paths.ListCursors, cancellationToken),
             await MeasurePathsAsync(versions, Scenarios.GetVersion, stack.UncachedGateway, paths.Versions, cancellationToken),
             await MeasurePathsAsync(versions, Scenarios.Search, stack.UncachedGateway, paths.Searches, cancellationToken),
+            await MeasureAsync(versions, Scenarios.SearchFewClients, stack.UncachedGateway, "paths.lua", _ => [paths.Searches], cancellationToken,
+                Scenarios.FewClients),
         };
 
         var token = await AnonymousTokenAsync(stack.UncachedGateway, cancellationToken);
@@ -83,13 +85,14 @@ public sealed class RoundRunner(BenchOptions options, ReleaseOutputs outputs, Wr
     /// number (1, 2) for scripts whose requests must differ between runs.
     /// </summary>
     private async Task<ScenarioResult> MeasureAsync(
-        int versions, string name, Uri target, string script, Func<int, IReadOnlyList<string>> arguments, CancellationToken cancellationToken)
+        int versions, string name, Uri target, string script, Func<int, IReadOnlyList<string>> arguments, CancellationToken cancellationToken,
+        int connections = BenchOptions.Connections)
     {
         log.WriteLine($"[{versions:N0}] {name}: warm-up {options.WarmupSeconds} s, then {options.DurationSeconds} s");
         await wrk.RunAsync(target, script, arguments(1), options.WarmupSeconds, cancellationToken, BenchOptions.WarmupConnections);
         // Requests the warm-up left in flight are abandoned, not free: let the servers finish them first.
         await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
-        var result = await wrk.RunAsync(target, script, arguments(2), options.DurationSeconds, cancellationToken);
+        var result = await wrk.RunAsync(target, script, arguments(2), options.DurationSeconds, cancellationToken, connections);
         return new ScenarioResult(name, target.GetLeftPart(UriPartial.Authority), result);
     }
 

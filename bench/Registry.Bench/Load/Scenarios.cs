@@ -7,6 +7,11 @@ public static class Scenarios
     public const string UncachedList = "uncached list";
     public const string GetVersion = "get one version";
     public const string Search = "search";
+
+    /// <summary>The same searches with a few clients: the query's own latency rather than a queue behind 64.</summary>
+    public const string SearchFewClients = "search, 4 conns";
+
+    public const int FewClients = 4;
     public const string Publish = "publish";
 
     public const string CachedListPath = "/v0.1/servers?limit=100";

@@ -46,6 +46,10 @@ public static class Targets
             var search = large[Scenarios.Search]!;
             Line(output, search.P95Ms < 50 && search.Failures == 0,
                 $"search p95 < 50 ms at {Large:N0}", $"{search.P95Ms:0.00} ms{Errors(search)}");
+            if (large[Scenarios.SearchFewClients] is { } few)
+            {
+                output.WriteLine($"  [info] search p95 with {Scenarios.FewClients} connections at {Large:N0}: {few.P95Ms:0.00} ms{Errors(few)}");
+            }
 
             if (small is null)
             {
