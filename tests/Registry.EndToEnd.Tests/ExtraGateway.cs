@@ -34,7 +34,7 @@ internal sealed class ExtraGateway : IAsyncDisposable
             .. settings,
         ];
         // The gateway's routes are in its appsettings.json, found from the working directory.
-        var process = ChildProcess.Start(DotnetHost(), arguments, workingDirectory: Path.GetDirectoryName(arguments[0]));
+        var process = ChildProcess.Start(DotnetHost.Path, arguments, workingDirectory: Path.GetDirectoryName(arguments[0]));
         var gateway = new ExtraGateway(process, new Uri($"http://127.0.0.1:{port}"));
         await gateway.WaitUntilHealthyAsync();
         return gateway;
@@ -78,9 +78,6 @@ internal sealed class ExtraGateway : IAsyncDisposable
         var dll = Path.Combine(projectDirectory, "bin", configuration, "net10.0", "Registry.Gateway.dll");
         return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build the gateway first; {dll} is missing.");
     }
-
-    private static string DotnetHost() =>
-        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
 
     public async ValueTask DisposeAsync()
     {

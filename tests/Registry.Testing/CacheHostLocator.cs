@@ -1,6 +1,6 @@
 namespace Registry.Testing;
 
-/// <summary>Finds Registry.CacheHost.dll (copied beside the tests by the project reference) and the dotnet host to run it.</summary>
+/// <summary>Finds Registry.CacheHost.dll, copied beside the tests by the project reference; run it with <see cref="DotnetHost"/>.</summary>
 internal static class CacheHostLocator
 {
     private const string FileName = "Registry.CacheHost.dll";
@@ -17,18 +17,5 @@ internal static class CacheHostLocator
             ?? throw new FileNotFoundException(
                 $"{FileName} was not found in {AppContext.BaseDirectory}; reference Registry.Testing (which references " +
                 "Registry.CacheHost) from the test project, or set REGISTRY_CACHEHOST_DLL.");
-    }
-
-    public static string DotnetHost()
-    {
-        if (Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } hostPath && File.Exists(hostPath))
-        {
-            return hostPath;
-        }
-        if (Environment.ProcessPath is { } processPath && Path.GetFileNameWithoutExtension(processPath) == "dotnet")
-        {
-            return processPath;
-        }
-        return Unix.FindOnPath("dotnet") ?? "dotnet";
     }
 }

@@ -162,7 +162,7 @@ public sealed class RedisServer : IAsyncDisposable
                 Unix.FindOnPath("redis-server")!,
                 ["--port", port, "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
                 _directory.Path)
-            : ChildProcess.Start(CacheHostLocator.DotnetHost(), [CacheHostLocator.Dll(), "--port", port], _directory.Path);
+            : ChildProcess.Start(DotnetHost.Path, [CacheHostLocator.Dll(), "--port", port], _directory.Path);
     }
 
     private (Exception Error, bool PortTaken) StartFailure()

@@ -21,7 +21,7 @@ public sealed class DotnetProcess(string name, ChildProcess process) : IAsyncDis
         StartWithArguments(name, dll, settings.Select(s => $"--{s.Key}={s.Value}"));
 
     public static DotnetProcess StartWithArguments(string name, string dll, IEnumerable<string> arguments) =>
-        new(name, ChildProcess.Start(DotnetHost(), [dll, .. arguments], Path.GetDirectoryName(dll)));
+        new(name, ChildProcess.Start(DotnetHost.Path, [dll, .. arguments], Path.GetDirectoryName(dll)));
 
     /// <summary>Polls an HTTP/1.1 URL until it answers 200.</summary>
     public async Task WaitUntilReadyAsync(HttpClient http, Uri probe, CancellationToken cancellationToken)
@@ -63,7 +63,4 @@ public sealed class DotnetProcess(string name, ChildProcess process) : IAsyncDis
     }
 
     public ValueTask DisposeAsync() => process.DisposeAsync();
-
-    private static string DotnetHost() =>
-        Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
 }

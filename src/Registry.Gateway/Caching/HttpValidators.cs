@@ -1,4 +1,5 @@
 using Microsoft.Net.Http.Headers;
+using Registry.Gateway.Extensions;
 
 namespace Registry.Gateway.Caching;
 
@@ -28,16 +29,13 @@ internal static class HttpValidators
     /// </summary>
     public static string CacheControlFor(HttpRequest request, int status)
     {
-        if (status != StatusCodes.Status200OK || IsLiveness(request.Path))
+        if (status != StatusCodes.Status200OK || OperationalPaths.IsLiveness(request.Path))
         {
             return "no-store";
         }
 
         return "public, no-cache";
     }
-
-    private static bool IsLiveness(PathString path) =>
-        path.Value is { } value && (value.EndsWith("/health", StringComparison.Ordinal) || value.EndsWith("/ping", StringComparison.Ordinal));
 
     public static void Apply(HttpResponse response, HttpRequest request, CachedResponse answer)
     {

@@ -12,8 +12,6 @@ namespace Registry.Gateway.RateLimiting;
 /// </summary>
 internal static class ClientRateLimiting
 {
-    private static readonly string[] ExemptSuffixes = ["/health", "/ping", "/alive", "/metrics"];
-
     public static IServiceCollection AddClientRateLimiting(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
@@ -25,7 +23,7 @@ internal static class ClientRateLimiting
         services.AddRateLimiter(limiter =>
         {
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                !options.Enabled || IsExempt(context.Request.Path)
+                !options.Enabled || OperationalPaths.IsMonitoring(context.Request.Path)
                     ? RateLimitPartition.GetNoLimiter("exempt")
                     : RateLimitPartition.GetTokenBucketLimiter(ClientAddress(context), _ => Bucket(options)));
             limiter.OnRejected = (rejected, _) => RefuseAsync(rejected, options);
@@ -41,9 +39,6 @@ internal static class ClientRateLimiting
         QueueLimit = 0,
         AutoReplenishment = true,
     };
-
-    private static bool IsExempt(PathString path) =>
-        path.Value is { } value && ExemptSuffixes.Any(suffix => value.EndsWith(suffix, StringComparison.Ordinal));
 
     private static string ClientAddress(HttpContext context) =>
         context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
