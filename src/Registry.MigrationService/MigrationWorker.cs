@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Registry.Data.Migrations;
 using Registry.Data.Seeding;
+using Registry.Data.Servers;
 
 namespace Registry.MigrationService;
 
@@ -10,6 +11,7 @@ namespace Registry.MigrationService;
 /// </summary>
 public sealed class MigrationWorker(
     MigrationRunner migrations,
+    WireJsonBackfill backfill,
     SeedSource seedSource,
     BulkSeedImporter importer,
     IOptions<SeedOptions> seedOptions,
@@ -21,6 +23,11 @@ public sealed class MigrationWorker(
         try
         {
             await migrations.ApplyAsync(stoppingToken);
+            if (await backfill.RunAsync(stoppingToken) is > 0 and var rendered)
+            {
+                logger.LogInformation("Rendered the wire JSON of {Rows} stored versions", rendered);
+            }
+
             if (!string.IsNullOrWhiteSpace(seedOptions.Value.SeedFrom))
             {
                 await ImportSeedAsync(seedOptions.Value.SeedFrom, stoppingToken);

@@ -1,6 +1,7 @@
 using Npgsql;
 using Registry.Data.Migrations;
 using Registry.Data.Seeding;
+using Registry.Data.Servers;
 
 namespace Registry.MigrationService;
 
@@ -12,6 +13,7 @@ public static class MigrationWorkerExtensions
             ?? throw new InvalidOperationException("ConnectionStrings:registrydb is not configured.");
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         builder.Services.AddSingleton<MigrationRunner>();
+        builder.Services.AddSingleton<WireJsonBackfill>();
         builder.Services.AddSingleton<BulkSeedImporter>();
         builder.Services.AddSingleton<SeedSource>();
         builder.Services.AddHttpClient(SeedSource.HttpClientName);

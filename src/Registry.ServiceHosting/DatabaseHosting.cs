@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -15,9 +16,33 @@ public static class DatabaseHosting
     {
         var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName)
             ?? throw new InvalidOperationException($"ConnectionStrings:{ConnectionStringName} is not configured.");
-        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(WithServiceDefaults(connectionString)));
         builder.Services.AddHealthChecks().AddCheck<PostgresHealthCheck>("postgres");
         return builder;
+    }
+
+    /// <summary>
+    /// Defaults for what the connection string leaves unset. The services send the same few statements all day, so
+    /// they are prepared once per connection instead of planned per call. The pool is kept near the core count:
+    /// beyond that, more PostgreSQL backends only take turns on the same cores, and each turn costs a context switch.
+    /// </summary>
+    internal static string WithServiceDefaults(string connectionString)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>()
+            .Select(k => k.Replace(" ", "", StringComparison.Ordinal).ToLowerInvariant())
+            .ToHashSet();
+        var settings = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.Contains("maxautoprepare"))
+        {
+            settings.MaxAutoPrepare = 64;
+        }
+
+        if (!given.Contains("maximumpoolsize") && !given.Contains("maxpoolsize"))
+        {
+            settings.MaxPoolSize = Math.Max(16, Environment.ProcessorCount * 8);
+        }
+
+        return settings.ConnectionString;
     }
 
     private sealed class PostgresHealthCheck(NpgsqlDataSource dataSource) : IHealthCheck

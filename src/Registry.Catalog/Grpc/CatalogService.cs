@@ -1,3 +1,5 @@
+using Google.Api;
+using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
 using Registry.Catalog.Changes;
@@ -23,6 +25,35 @@ public sealed class CatalogService(
 {
     public override async Task<ServerList> ListServers(ListServersRequest request, ServerCallContext context)
     {
+        var (records, limit) = await ListAsync(request, context);
+        if (records.Count == 0)
+        {
+            EmptyArrayFields.Mark(context, "servers");
+        }
+
+        return ServerResponseMapper.ToPage(records, limit);
+    }
+
+    public override async Task<HttpBody> ListServersJson(ListServersRequest request, ServerCallContext context)
+    {
+        var (records, limit) = await ListAsync(request, context);
+        return JsonBody(ServerResponseJson.Page(records, limit));
+    }
+
+    public override async Task<ServerList> ListServerVersions(ListServerVersionsRequest request, ServerCallContext context) =>
+        ServerResponseMapper.ToList(await ListVersionsAsync(request, context));
+
+    public override async Task<HttpBody> ListServerVersionsJson(ListServerVersionsRequest request, ServerCallContext context) =>
+        JsonBody(ServerResponseJson.List(await ListVersionsAsync(request, context)));
+
+    public override async Task<ServerResponse> GetServerVersion(GetServerVersionRequest request, ServerCallContext context) =>
+        ServerResponseMapper.ToResponse(await GetVersionAsync(request, context));
+
+    public override async Task<HttpBody> GetServerVersionJson(GetServerVersionRequest request, ServerCallContext context) =>
+        JsonBody(ServerResponseJson.One(await GetVersionAsync(request, context)));
+
+    private async Task<(IReadOnlyList<ServerVersionRecord> Records, int Limit)> ListAsync(ListServersRequest request, ServerCallContext context)
+    {
         var query = ServerListQueryRules.Build(
             request.HasCursor ? request.Cursor : null,
             request.HasLimit ? request.Limit : null,
@@ -30,23 +61,17 @@ public sealed class CatalogService(
             request.HasUpdatedSince ? request.UpdatedSince : null,
             request.HasVersion ? request.Version : null,
             request.HasIncludeDeleted ? request.IncludeDeleted : null);
-        var records = await store.ListAsync(query, context.CancellationToken);
-        if (records.Count == 0)
-        {
-            EmptyArrayFields.Mark(context, "servers");
-        }
-
-        return ServerResponseMapper.ToPage(records, query.Limit);
+        return (await store.ListAsync(query, context.CancellationToken), query.Limit);
     }
 
-    public override async Task<ServerList> ListServerVersions(ListServerVersionsRequest request, ServerCallContext context)
+    private async Task<IReadOnlyList<ServerVersionRecord>> ListVersionsAsync(ListServerVersionsRequest request, ServerCallContext context)
     {
         var name = DecodeName(request.ServerName);
         var records = await store.ListVersionsAsync(name, request.IncludeDeleted, context.CancellationToken);
-        return records.Count == 0 ? throw RegistryErrors.ServerNotFound() : ServerResponseMapper.ToList(records);
+        return records.Count == 0 ? throw RegistryErrors.ServerNotFound() : records;
     }
 
-    public override async Task<ServerResponse> GetServerVersion(GetServerVersionRequest request, ServerCallContext context)
+    private async Task<ServerVersionRecord> GetVersionAsync(GetServerVersionRequest request, ServerCallContext context)
     {
         var name = DecodeName(request.ServerName);
         if (!PathParameter.TryDecode(request.Version, out var version))
@@ -54,10 +79,15 @@ public sealed class CatalogService(
             throw RegistryErrors.InvalidVersionEncoding();
         }
 
-        var record = await store.GetVersionAsync(name, version, request.IncludeDeleted, context.CancellationToken)
+        return await store.GetVersionAsync(name, version, request.IncludeDeleted, context.CancellationToken)
             ?? throw RegistryErrors.ServerNotFound();
-        return ServerResponseMapper.ToResponse(record);
     }
+
+    private static HttpBody JsonBody(byte[] json) => new()
+    {
+        ContentType = "application/json; charset=utf-8",
+        Data = UnsafeByteOperations.UnsafeWrap(json),
+    };
 
     public override async Task<ChangeList> ListChanges(ListChangesRequest request, ServerCallContext context)
     {

@@ -18,11 +18,12 @@ public sealed class MirrorImporter(NpgsqlDataSource dataSource, TimeProvider clo
 
     private const string UpsertSql =
         $"""
-        INSERT INTO servers AS s (server_name, version, status, status_message, status_changed_at, published_at, updated_at, is_latest, value)
-        VALUES (@name, @version, @status, @status_message, @status_changed_at, @published_at, @updated_at, @is_latest, @value)
+        INSERT INTO servers AS s (server_name, version, status, status_message, status_changed_at, published_at, updated_at, is_latest, value, wire_json)
+        VALUES (@name, @version, @status, @status_message, @status_changed_at, @published_at, @updated_at, @is_latest, @value, @wire_json)
         ON CONFLICT (server_name, version) DO UPDATE
         SET status = EXCLUDED.status, status_message = EXCLUDED.status_message, status_changed_at = EXCLUDED.status_changed_at,
-            published_at = EXCLUDED.published_at, updated_at = EXCLUDED.updated_at, is_latest = EXCLUDED.is_latest, value = EXCLUDED.value
+            published_at = EXCLUDED.published_at, updated_at = EXCLUDED.updated_at, is_latest = EXCLUDED.is_latest, value = EXCLUDED.value,
+            wire_json = EXCLUDED.wire_json
         WHERE (s.status, s.status_message, s.status_changed_at, s.published_at, s.updated_at, s.is_latest, s.value)
             IS DISTINCT FROM (EXCLUDED.status, EXCLUDED.status_message, EXCLUDED.status_changed_at, EXCLUDED.published_at,
                               EXCLUDED.updated_at, EXCLUDED.is_latest, EXCLUDED.value)
@@ -109,6 +110,7 @@ public sealed class MirrorImporter(NpgsqlDataSource dataSource, TimeProvider clo
         command.Parameters.Add(new NpgsqlParameter("updated_at", NpgsqlDbType.TimestampTz) { Value = version.UpdatedAt.UtcDateTime });
         command.Parameters.Add(new NpgsqlParameter("is_latest", NpgsqlDbType.Boolean) { Value = version.IsLatest });
         command.Parameters.Add(new NpgsqlParameter("value", NpgsqlDbType.Jsonb) { Value = version.Document });
+        command.Parameters.Add(new NpgsqlParameter("wire_json", NpgsqlDbType.Text) { Value = ServerWireJson.Render(version.Document) });
         var records = await ServerRecordReader.ReadAllAsync(command, cancellationToken);
         return records.SingleOrDefault();
     }

@@ -44,11 +44,12 @@ public sealed class ServerWriteStore(NpgsqlDataSource dataSource, TimeProvider c
 
         var inserted = await transaction.RecordsAsync(
             $"""
-            INSERT INTO servers (server_name, version, status, status_changed_at, published_at, updated_at, is_latest, value)
-            VALUES (@name, @version, 'active', @now, @now, @now, @latest, @value)
+            INSERT INTO servers (server_name, version, status, status_changed_at, published_at, updated_at, is_latest, value, wire_json)
+            VALUES (@name, @version, 'active', @now, @now, @now, @latest, @value, @wire_json)
             RETURNING {Columns}
             """,
-            cancellationToken, name, ("version", version.Version), ("now", now), ("latest", becomesLatest), ("value", new JsonText(version.Document)));
+            cancellationToken, name, ("version", version.Version), ("now", now), ("latest", becomesLatest),
+            ("value", new JsonText(version.Document)), ("wire_json", ServerWireJson.Render(version.Document)));
         var record = inserted.Single();
         await transaction.CommitAsync([NewServerChange.Of(record, ServerChangeKind.Published)], cancellationToken);
         return record;
@@ -66,8 +67,8 @@ public sealed class ServerWriteStore(NpgsqlDataSource dataSource, TimeProvider c
 
         await RemoteUrlOwnership.EnsureFreeAsync(transaction, version.Name, version.RemoteUrls, cancellationToken);
         var updated = await transaction.RecordsAsync(
-            $"UPDATE servers SET value = @value, updated_at = @now WHERE server_name = @name AND version = @version RETURNING {Columns}",
-            cancellationToken, [.. key, ("value", new JsonText(version.Document)), ("now", Now())]);
+            $"UPDATE servers SET value = @value, wire_json = @wire_json, updated_at = @now WHERE server_name = @name AND version = @version RETURNING {Columns}",
+            cancellationToken, [.. key, ("value", new JsonText(version.Document)), ("wire_json", ServerWireJson.Render(version.Document)), ("now", Now())]);
         var record = updated.Single();
         await transaction.CommitAsync([NewServerChange.Of(record, ServerChangeKind.Edited)], cancellationToken);
         return record;

@@ -1,6 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
 using Registry.Data.Changes;
+using Registry.Data.Servers;
 
 namespace Registry.Data.Seeding;
 
@@ -13,7 +14,7 @@ namespace Registry.Data.Seeding;
 public sealed class BulkSeedImporter(NpgsqlDataSource dataSource)
 {
     private const string Columns =
-        "server_name, version, status, status_message, status_changed_at, published_at, updated_at, is_latest, value";
+        "server_name, version, status, status_message, status_changed_at, published_at, updated_at, is_latest, value, wire_json";
 
     private readonly SeedImporter perName = new(dataSource);
 
@@ -127,6 +128,7 @@ public sealed class BulkSeedImporter(NpgsqlDataSource dataSource)
         await writer.WriteAsync(row.UpdatedAt.UtcDateTime, NpgsqlDbType.TimestampTz, cancellationToken);
         await writer.WriteAsync(row.IsLatest, NpgsqlDbType.Boolean, cancellationToken);
         await writer.WriteAsync(row.Document, NpgsqlDbType.Jsonb, cancellationToken);
+        await writer.WriteAsync(ServerWireJson.Render(row.Document), NpgsqlDbType.Text, cancellationToken);
     }
 
     private static async Task<int> ExecuteAsync(

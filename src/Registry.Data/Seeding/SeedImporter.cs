@@ -105,8 +105,8 @@ public sealed class SeedImporter(NpgsqlDataSource dataSource)
     {
         await using var command = new NpgsqlCommand(
             """
-            INSERT INTO servers (server_name, version, status, status_message, status_changed_at, published_at, updated_at, is_latest, value)
-            VALUES (@name, @version, @status, @status_message, @status_changed_at, @published_at, @updated_at, @is_latest, @value)
+            INSERT INTO servers (server_name, version, status, status_message, status_changed_at, published_at, updated_at, is_latest, value, wire_json)
+            VALUES (@name, @version, @status, @status_message, @status_changed_at, @published_at, @updated_at, @is_latest, @value, @wire_json)
             """,
             connection,
             transaction);
@@ -120,6 +120,7 @@ public sealed class SeedImporter(NpgsqlDataSource dataSource)
         command.Parameters.AddWithValue("updated_at", (official?.UpdatedAt ?? publishedAt).UtcDateTime);
         command.Parameters.AddWithValue("is_latest", isLatest);
         command.Parameters.AddWithValue("value", NpgsqlDbType.Jsonb, entry.Document);
+        command.Parameters.AddWithValue("wire_json", NpgsqlDbType.Text, ServerWireJson.Render(entry.Document));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -6,7 +6,8 @@ namespace Registry.Data.Servers;
 internal static class ServerRecordReader
 {
     public const string Columns =
-        "server_name, version, status, status_message, status_changed_at, published_at, updated_at, is_latest, value::text";
+        "server_name, version, status, status_message, status_changed_at, published_at, updated_at, is_latest, " +
+        "coalesce(wire_json, value::text), wire_json IS NOT NULL";
 
     public static ServerVersionRecord Read(NpgsqlDataReader reader) => new(
         Name: reader.GetString(0),
@@ -17,7 +18,8 @@ internal static class ServerRecordReader
         PublishedAt: reader.GetFieldValue<DateTimeOffset>(5),
         UpdatedAt: reader.GetFieldValue<DateTimeOffset>(6),
         IsLatest: reader.GetBoolean(7),
-        Document: reader.GetString(8));
+        Document: reader.GetString(8),
+        DocumentIsWireJson: reader.GetBoolean(9));
 
     public static async Task<List<ServerVersionRecord>> ReadAllAsync(NpgsqlCommand command, CancellationToken cancellationToken)
     {

@@ -1,6 +1,9 @@
 namespace Registry.Data.Servers;
 
-/// <summary>A stored server version: the server.json document as JSON text, and the registry's columns.</summary>
+/// <summary>
+/// A stored server version: the server.json document as JSON text, and the registry's columns. The document is the
+/// row's wire rendering (<see cref="ServerWireJson"/>) when it has one, otherwise the document as stored.
+/// </summary>
 public sealed record ServerVersionRecord(
     string Name,
     string Version,
@@ -10,4 +13,5 @@ public sealed record ServerVersionRecord(
     DateTimeOffset PublishedAt,
     DateTimeOffset UpdatedAt,
     bool IsLatest,
-    string Document);
+    string Document,
+    bool DocumentIsWireJson = false);

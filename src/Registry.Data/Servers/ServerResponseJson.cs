@@ -1,0 +1,98 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text.Json;
+using Registry.Domain.Listing;
+
+namespace Registry.Data.Servers;
+
+/// <summary>
+/// The REST bodies of the read routes, written straight from stored rows: the same JSON the typed messages of
+/// <see cref="ServerResponseMapper"/> serialise to (same names, same order, absent fields omitted), with each
+/// server.json copied from its wire rendering instead of being parsed and serialised again.
+/// </summary>
+public static class ServerResponseJson
+{
+    private const string OfficialKey = "io.modelcontextprotocol.registry/official";
+
+    /// <summary>A list page; <c>nextCursor</c> is set whenever the page is full, as in <see cref="ServerResponseMapper.ToPage"/>.</summary>
+    public static byte[] Page(IReadOnlyList<ServerVersionRecord> records, int limit) =>
+        Write(writer => WriteList(writer, records, records.Count >= limit && records.Count > 0
+            ? ServerCursor.Format(records[^1].Name, records[^1].Version)
+            : null));
+
+    public static byte[] List(IReadOnlyList<ServerVersionRecord> records) => Write(writer => WriteList(writer, records, null));
+
+    public static byte[] One(ServerVersionRecord record) => Write(writer => WriteResponse(writer, record));
+
+    private static byte[] Write(Action<Utf8JsonWriter> body)
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            body(writer);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static void WriteList(Utf8JsonWriter writer, IReadOnlyList<ServerVersionRecord> records, string? nextCursor)
+    {
+        writer.WriteStartObject();
+        writer.WriteStartArray("servers");
+        foreach (var record in records)
+        {
+            WriteResponse(writer, record);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartObject("metadata");
+        if (nextCursor is not null)
+        {
+            writer.WriteString("nextCursor", nextCursor);
+        }
+
+        writer.WriteNumber("count", records.Count);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    private static void WriteResponse(Utf8JsonWriter writer, ServerVersionRecord record)
+    {
+        writer.WriteStartObject();
+        writer.WritePropertyName("server");
+        writer.WriteRawValue(ServerWireJson.Of(record), skipInputValidation: true);
+        writer.WriteStartObject("_meta");
+        writer.WriteStartObject(OfficialKey);
+        writer.WriteString("status", record.Status);
+        WriteTimestamp(writer, "statusChangedAt", record.StatusChangedAt);
+        if (record.StatusMessage is { } message)
+        {
+            writer.WriteString("statusMessage", message);
+        }
+
+        WriteTimestamp(writer, "publishedAt", record.PublishedAt);
+        WriteTimestamp(writer, "updatedAt", record.UpdatedAt);
+        writer.WriteBoolean("isLatest", record.IsLatest);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The proto3 JSON form of a Timestamp: UTC, with 0, 3, 6 or 9 fractional digits.</summary>
+    public static string TimestampText(DateTimeOffset value)
+    {
+        var utc = value.UtcDateTime;
+        var ticks = utc.Ticks % TimeSpan.TicksPerSecond;
+        var seconds = utc.ToString("yyyy'-'MM'-'dd'T'HH':'mm':'ss", CultureInfo.InvariantCulture);
+        return ticks switch
+        {
+            0 => seconds + "Z",
+            _ when ticks % TimeSpan.TicksPerMillisecond == 0 => $"{seconds}.{ticks / TimeSpan.TicksPerMillisecond:D3}Z",
+            _ when ticks % TimeSpan.TicksPerMicrosecond == 0 => $"{seconds}.{ticks / TimeSpan.TicksPerMicrosecond:D6}Z",
+            _ => $"{seconds}.{ticks * 100:D9}Z",
+        };
+    }
+
+    private static void WriteTimestamp(Utf8JsonWriter writer, string name, DateTimeOffset value) =>
+        writer.WriteString(name, TimestampText(value));
+}
