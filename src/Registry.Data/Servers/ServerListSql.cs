@@ -16,60 +16,74 @@ internal static class ServerListSql
         /// <summary>No search: walk the primary key from the cursor.</summary>
         Ordered,
 
-        /// <summary>Filter the next <see cref="NearbyRows"/> rows in key order by the term.</summary>
+        /// <summary>Filter the next <see cref="NearbyNames"/> names in key order by the term.</summary>
         SearchNearby,
 
-        /// <summary>Every match through the trigram index, sorted; key order is not used to find them.</summary>
-        SearchAllMatches,
+        /// <summary>Every matching name after the cursor, then their versions name by name.</summary>
+        SearchMatches,
     }
 
-    public const int NearbyRows = 2_000;
+    public const int NearbyNames = 250;
+
+    // ILIKE folds ASCII only in the "C" collation of the names, so this is the same match on the pre-folded column;
+    // % and _ in the term keep their LIKE meaning, like the official registry.
+    private const string Matches = "name_lower LIKE '%' || lower(@search COLLATE \"C\") || '%'";
+    private const string KeyOrder = "ORDER BY server_name, version";
 
     public static void Build(NpgsqlCommand command, ServerListQuery query, Shape shape)
     {
-        var filters = Filters(command, query);
+        var (filters, namesAfter) = Filters(command, query);
         command.Parameters.Add(Integer("limit", query.Limit));
         if (shape != Shape.Ordered)
         {
-            // Like the official registry, % and _ in the term keep their LIKE meaning.
             command.Parameters.Add(Text("search", query.Search ?? ""));
         }
 
         if (shape == Shape.SearchNearby)
         {
-            command.Parameters.Add(Integer("nearby", NearbyRows));
+            command.Parameters.Add(Integer("nearby", NearbyNames));
         }
 
-        const string Matches = "server_name ILIKE '%' || @search || '%'";
-        const string KeyOrder = "ORDER BY server_name, version";
+        // Each matching name's versions are read by primary key, name after name, until the page is full. The ORDER BY
+        // keeps them a subquery run once per name; as a plain join the planner may instead merge the names with a
+        // walk of every version from the start of the key, thousands of rows before a far cluster of matches.
+        var versions = $"CROSS JOIN LATERAL (SELECT * FROM servers WHERE server_name = matched_name AND {filters} ORDER BY version) versions";
         command.CommandText = shape switch
         {
             Shape.Ordered =>
                 $"SELECT {ServerRecordReader.Columns} FROM servers WHERE {filters} {KeyOrder} LIMIT @limit",
             Shape.SearchNearby =>
-                $"SELECT {ServerRecordReader.Columns} FROM " +
-                $"(SELECT * FROM servers WHERE {filters} {KeyOrder} LIMIT @nearby) nearby WHERE {Matches} {KeyOrder} LIMIT @limit",
-            // OFFSET 0 keeps the planner from walking the primary key for the order; the page is cut before
-            // value::text is rendered, so only the rows returned pay for it.
-            Shape.SearchAllMatches =>
-                $"SELECT {ServerRecordReader.Columns} FROM (SELECT * FROM " +
-                $"(SELECT * FROM servers WHERE {filters} AND {Matches} OFFSET 0) matches {KeyOrder} LIMIT @limit) page {KeyOrder}",
+                $"SELECT {ServerRecordReader.Columns} FROM (SELECT server_name AS matched_name, name_lower FROM server_names " +
+                $"WHERE {namesAfter} ORDER BY server_name LIMIT @nearby) nearby {versions} " +
+                $"WHERE {Matches} ORDER BY matched_name, version LIMIT @limit",
+            // Without a LIMIT of its own the names subquery is planned to return every match: by walking the name key
+            // when the statistics say most names match, else through the trigram index and a sort. Under the page's
+            // LIMIT, a term one name in twenty contains would look like a short walk even when all its names sit at
+            // the far end of the key.
+            Shape.SearchMatches =>
+                $"SELECT {ServerRecordReader.Columns} FROM (SELECT server_name AS matched_name FROM server_names " +
+                $"WHERE {Matches} AND {namesAfter} ORDER BY server_name) matches {versions} " +
+                "ORDER BY matched_name, version LIMIT @limit",
             _ => throw new ArgumentOutOfRangeException(nameof(shape)),
         };
     }
 
-    private static string Filters(NpgsqlCommand command, ServerListQuery query)
+    /// <summary>The conditions on a version row, and on the names that can still have a version after the cursor.</summary>
+    private static (string Versions, string Names) Filters(NpgsqlCommand command, ServerListQuery query)
     {
         var sql = new StringBuilder("TRUE");
+        var names = "TRUE";
         if (query.After is { Version: { } afterVersion } after)
         {
             sql.Append(" AND (server_name, version) > (@after_name, @after_version)");
+            names = "server_name >= @after_name";
             command.Parameters.Add(Text("after_name", after.Name));
             command.Parameters.Add(Text("after_version", afterVersion));
         }
         else if (query.After is { } bareName)
         {
             sql.Append(" AND server_name > @after_name");
+            names = "server_name > @after_name";
             command.Parameters.Add(Text("after_name", bareName.Name));
         }
 
@@ -94,7 +108,7 @@ internal static class ServerListSql
             sql.Append(" AND status <> 'deleted'");
         }
 
-        return sql.ToString();
+        return (sql.ToString(), names);
     }
 
     private static NpgsqlParameter Text(string name, string value) => new(name, NpgsqlDbType.Text) { Value = value };
