@@ -42,6 +42,14 @@ public static class DatabaseHosting
             settings.MaxPoolSize = Math.Max(16, Environment.ProcessorCount * 8);
         }
 
+        // Prepared statements still save parsing, but every execution is planned for its own values: a generic plan
+        // of the search cannot know whether a term matches a few names or all of them, and the one PostgreSQL
+        // settled on made "a term every name contains" 20 times slower (25 ms instead of 1.4 ms at 100k versions).
+        if (!given.Contains("options"))
+        {
+            settings.Options = "-c plan_cache_mode=force_custom_plan";
+        }
+
         return settings.ConnectionString;
     }
 
