@@ -16,3 +16,6 @@ $$;
 
 CREATE TRIGGER servers_forget_stale_wire_json BEFORE UPDATE OF value ON servers
     FOR EACH ROW EXECUTE FUNCTION servers_forget_stale_wire_json();
+
+-- Lets the backfill find rows still to render without walking the whole table on every start; empty once done.
+CREATE INDEX servers_wire_json_missing ON servers (server_name, version) WHERE wire_json IS NULL;

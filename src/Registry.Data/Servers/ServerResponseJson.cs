@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
-using Registry.Domain.Listing;
 
 namespace Registry.Data.Servers;
 
@@ -16,9 +15,7 @@ public static class ServerResponseJson
 
     /// <summary>A list page; <c>nextCursor</c> is set whenever the page is full, as in <see cref="ServerResponseMapper.ToPage"/>.</summary>
     public static byte[] Page(IReadOnlyList<ServerVersionRecord> records, int limit) =>
-        Write(writer => WriteList(writer, records, records.Count >= limit && records.Count > 0
-            ? ServerCursor.Format(records[^1].Name, records[^1].Version)
-            : null));
+        Write(writer => WriteList(writer, records, ServerResponseMapper.NextCursor(records, limit)));
 
     public static byte[] List(IReadOnlyList<ServerVersionRecord> records) => Write(writer => WriteList(writer, records, null));
 

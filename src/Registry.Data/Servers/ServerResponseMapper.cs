@@ -39,13 +39,17 @@ public static class ServerResponseMapper
     public static ServerList ToPage(IReadOnlyList<ServerVersionRecord> records, int limit)
     {
         var list = ToList(records);
-        if (records.Count >= limit && records.Count > 0)
+        if (NextCursor(records, limit) is { } cursor)
         {
-            list.Metadata.NextCursor = ServerCursor.Format(records[^1].Name, records[^1].Version);
+            list.Metadata.NextCursor = cursor;
         }
 
         return list;
     }
+
+    /// <summary>The cursor after a page: the last row's <c>name:version</c> when the page is full, else none.</summary>
+    public static string? NextCursor(IReadOnlyList<ServerVersionRecord> records, int limit) =>
+        records.Count >= limit && records.Count > 0 ? ServerCursor.Format(records[^1].Name, records[^1].Version) : null;
 
     public static ServerList ToList(IReadOnlyList<ServerVersionRecord> records)
     {
