@@ -2,7 +2,7 @@ namespace Registry.AppHost.Infrastructure;
 
 /// <summary>
 /// A Redis-protocol cache: <c>redis-server</c> when it is on PATH, otherwise the embedded Garnet host from this
-/// repository, so nothing has to be installed; a Redis container when <c>Registry:UseContainers</c> is true.
+/// repository, so nothing has to be installed (<c>Registry:CacheServer</c> forces one or the other); a Redis container when <c>Registry:UseContainers</c> is true.
 /// Clients get the <c>cache</c> connection string. The cache is optional for correctness.
 /// </summary>
 public static class CacheResources
@@ -17,7 +17,7 @@ public static class CacheResources
             return new InfrastructureResources(container, container);
         }
 
-        IResourceBuilder<IResourceWithEndpoints> server = ExecutableSearch.IsOnPath("redis-server")
+        IResourceBuilder<IResourceWithEndpoints> server = UseRedisServer(settings.CacheServer)
             ? AddRedisServer(builder)
             : builder.AddProject<Projects.Registry_CacheHost>("cache-server").WithEndpoint(name: "tcp", scheme: "tcp", env: "CACHE_PORT");
 
@@ -27,6 +27,15 @@ public static class CacheResources
         server.WithReadinessCheck(builder, "cache-ready", ct => ReadinessProbes.RespPingAsync(endpoint, ct));
         return new InfrastructureResources(server, connectionString);
     }
+
+    private static bool UseRedisServer(CacheServerKind kind) => kind switch
+    {
+        CacheServerKind.Garnet => false,
+        CacheServerKind.RedisServer => ExecutableSearch.IsOnPath("redis-server")
+            ? true
+            : throw new InvalidOperationException("Registry:CacheServer is redis-server, but redis-server is not on PATH."),
+        _ => ExecutableSearch.IsOnPath("redis-server"),
+    };
 
     private static IResourceBuilder<ExecutableResource> AddRedisServer(IDistributedApplicationBuilder builder)
     {

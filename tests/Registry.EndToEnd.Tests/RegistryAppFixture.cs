@@ -1,6 +1,7 @@
 using Aspire.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Registry.Testing;
 
 namespace Registry.EndToEnd.Tests;
 
@@ -38,6 +39,7 @@ public class RegistryAppFixture : IAsyncLifetime
                 // Tests send far more than a client is allowed to; the limiter has its own tests on another gateway.
                 "--Registry:RateLimit:RequestsPerMinute=1000000",
                 "--Registry:RateLimit:Burst=1000000",
+                $"--Registry:CacheServer={CacheEngineChoice.AppHostSetting()}",
                 .. World.AppHostArguments(),
                 .. extra,
             ],

@@ -2,7 +2,7 @@ namespace Registry.Testing;
 
 public enum CacheEngine
 {
-    /// <summary>The REGISTRY_TEST_CACHE variable ("redis" or "garnet") if set, else redis-server when on PATH, else Garnet.</summary>
+    /// <summary>As <see cref="CacheEngineChoice"/> decides: REGISTRY_TEST_CACHE ("redis" or "garnet"), else redis-server when on PATH, else Garnet.</summary>
     Auto,
 
     /// <summary>redis-server from PATH.</summary>

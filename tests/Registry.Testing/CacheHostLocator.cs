@@ -1,21 +1,24 @@
+using System.Reflection;
+
 namespace Registry.Testing;
 
-/// <summary>Finds Registry.CacheHost.dll, copied beside the tests by the project reference; run it with <see cref="DotnetHost"/>.</summary>
+/// <summary>
+/// Finds Registry.CacheHost.dll in the CacheHost project's own build output (recorded when Registry.Testing is built),
+/// so that it runs with its own dependencies; run it with <see cref="DotnetHost"/>.
+/// </summary>
 internal static class CacheHostLocator
 {
-    private const string FileName = "Registry.CacheHost.dll";
+    private const string MetadataKey = "CacheHostDll";
 
     public static string Dll()
     {
-        string?[] candidates =
-        [
-            Environment.GetEnvironmentVariable("REGISTRY_CACHEHOST_DLL"),
-            Path.Combine(AppContext.BaseDirectory, FileName),
-            Path.Combine(Path.GetDirectoryName(typeof(CacheHostLocator).Assembly.Location) ?? string.Empty, FileName),
-        ];
-        return candidates.FirstOrDefault(path => !string.IsNullOrEmpty(path) && File.Exists(path))
-            ?? throw new FileNotFoundException(
-                $"{FileName} was not found in {AppContext.BaseDirectory}; reference Registry.Testing (which references " +
-                "Registry.CacheHost) from the test project, or set REGISTRY_CACHEHOST_DLL.");
+        var recorded = typeof(CacheHostLocator).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == MetadataKey)?.Value;
+        var path = Environment.GetEnvironmentVariable("REGISTRY_CACHEHOST_DLL") is { Length: > 0 } overridden ? overridden : recorded;
+        return !string.IsNullOrEmpty(path) && File.Exists(path)
+            ? path
+            : throw new FileNotFoundException(
+                $"Registry.CacheHost.dll was not found at '{path}'; build the solution (dotnet build Registry.sln), " +
+                "or set REGISTRY_CACHEHOST_DLL to the CacheHost's own build output.");
     }
 }

@@ -43,7 +43,7 @@ public sealed class RedisServer : IAsyncDisposable
 
     public static async Task<RedisServer> StartAsync(CacheEngine engine, CancellationToken cancellationToken = default)
     {
-        var resolved = Resolve(engine);
+        var resolved = CacheEngineChoice.Resolve(engine);
         var directory = FixtureDirectory.Create(resolved == CacheEngine.Garnet ? "garnet" : "redis");
         try
         {
@@ -111,24 +111,6 @@ public sealed class RedisServer : IAsyncDisposable
         await _directory.DeleteAsync();
     }
 
-    private static CacheEngine Resolve(CacheEngine engine)
-    {
-        if (engine == CacheEngine.Auto)
-        {
-            engine = Environment.GetEnvironmentVariable("REGISTRY_TEST_CACHE")?.ToLowerInvariant() switch
-            {
-                "redis" => CacheEngine.RedisServer,
-                "garnet" => CacheEngine.Garnet,
-                _ => Unix.FindOnPath("redis-server") is null ? CacheEngine.Garnet : CacheEngine.RedisServer,
-            };
-        }
-        if (engine == CacheEngine.RedisServer && Unix.FindOnPath("redis-server") is null)
-        {
-            throw new InvalidOperationException("redis-server is not on PATH (apt-get install -y redis-server), or use CacheEngine.Garnet.");
-        }
-        return engine;
-    }
-
     /// <returns>true once PING answers; false when the server exited first.</returns>
     private async Task<bool> LaunchAsync(CancellationToken cancellationToken)
     {
@@ -159,7 +141,7 @@ public sealed class RedisServer : IAsyncDisposable
         var port = Port.ToString(CultureInfo.InvariantCulture);
         return Engine == CacheEngine.RedisServer
             ? ChildProcess.Start(
-                Unix.FindOnPath("redis-server")!,
+                CacheEngineChoice.RedisServerPath!,
                 ["--port", port, "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
                 _directory.Path)
             : ChildProcess.Start(DotnetHost.Path, [CacheHostLocator.Dll(), "--port", port], _directory.Path);
