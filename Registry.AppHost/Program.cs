@@ -2,6 +2,7 @@ using Registry.AppHost.Infrastructure;
 
 var builder = DistributedApplication.CreateBuilder(args);
 var settings = AppHostSettings.Read(builder);
+builder.AddStartupProblemReports();
 
 var database = builder.AddRegistryDatabase(settings);
 var cache = builder.AddRegistryCache(settings);

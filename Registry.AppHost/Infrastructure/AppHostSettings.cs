@@ -6,10 +6,11 @@ namespace Registry.AppHost.Infrastructure;
 public sealed record AppHostSettings(
     int? GatewayPort,
     bool UseContainers,
-    string DataDirectory,
+    string? DataDirectory,
     string? SeedFrom,
     string Version,
-    string? GitHubClientId)
+    string? GitHubClientId,
+    CacheServerKind CacheServer)
 {
     public static AppHostSettings Read(IDistributedApplicationBuilder builder)
     {
@@ -21,13 +22,20 @@ public sealed record AppHostSettings(
             // 0 picks a free port, which is what tests want.
             GatewayPort: gatewayPort == 0 ? null : gatewayPort,
             UseContainers: section.GetValue<bool>("UseContainers"),
-            DataDirectory: string.IsNullOrWhiteSpace(dataDirectory)
-                ? Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", ".data", "postgres"))
-                : Path.GetFullPath(dataDirectory, builder.AppHostDirectory),
+            DataDirectory: dataDirectory,
             SeedFrom: string.IsNullOrWhiteSpace(seedFrom) ? null : ResolveSeed(seedFrom, builder.AppHostDirectory),
             Version: section["Version"] ?? "dev",
-            GitHubClientId: section["GitHubClientId"]);
+            GitHubClientId: section["GitHubClientId"],
+            CacheServer: ReadCacheServer(section["CacheServer"]));
     }
+
+    private static CacheServerKind ReadCacheServer(string? value) => value?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "auto" => CacheServerKind.Auto,
+        "redis-server" or "redis" => CacheServerKind.RedisServer,
+        "garnet" => CacheServerKind.Garnet,
+        _ => throw new InvalidOperationException($"Registry:CacheServer is '{value}'; use auto, redis-server or garnet."),
+    };
 
     private static string ResolveSeed(string seedFrom, string appHostDirectory) =>
         Uri.TryCreate(seedFrom, UriKind.Absolute, out var uri) && !uri.IsFile

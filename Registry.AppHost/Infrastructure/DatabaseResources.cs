@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
 namespace Registry.AppHost.Infrastructure;
 
 /// <summary>
@@ -16,10 +19,21 @@ public static class DatabaseResources
             return new InfrastructureResources(container, container.AddDatabase(ConnectionName));
         }
 
-        var dataDirectory = settings.DataDirectory;
-        var init = builder.AddExecutable("postgres-init", "sh", builder.AppHostDirectory, "-c", LocalPostgres.InitScript(dataDirectory))
+        var dataDirectory = PostgresDataDirectory.Resolve(settings.DataDirectory, builder.AppHostDirectory);
+        builder.Eventing.Subscribe<BeforeStartEvent>((started, _) =>
+        {
+            var logger = started.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseResources));
+            logger.LogInformation("PostgreSQL data directory: {DataDirectory}", dataDirectory.Path);
+            if (dataDirectory.Note is { } note)
+            {
+                logger.LogWarning("PostgreSQL data directory moved: {Reason}", note);
+            }
+
+            return Task.CompletedTask;
+        });
+        var init = builder.AddExecutable("postgres-init", "sh", builder.AppHostDirectory, "-c", LocalPostgres.InitScript(dataDirectory.Path))
             .ExcludeFromManifest();
-        var server = LocalPostgres.AddServer(builder, "postgres", dataDirectory)
+        var server = LocalPostgres.AddServer(builder, "postgres", dataDirectory.Path)
             .WithEndpoint(name: "tcp", scheme: "tcp", env: "PGPORT")
             .WaitForCompletion(init)
             .ExcludeFromManifest();

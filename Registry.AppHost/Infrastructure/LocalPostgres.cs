@@ -7,7 +7,7 @@ namespace Registry.AppHost.Infrastructure;
 /// </summary>
 internal static class LocalPostgres
 {
-    private static bool RunningAsRoot => Environment.UserName == "root";
+    private static bool RunningAsRoot => PostgresDataDirectory.RunningAsRoot;
 
     public static string InitScript(string dataDirectory)
     {

@@ -5,7 +5,9 @@ public static class ServiceResources
 {
     /// <summary>
     /// A gRPC service: HTTP/2-only gRPC + transcoded REST on the <c>http</c> endpoint (GRPC_PORT), HTTP/1.1
-    /// health probes on <c>health</c> (HEALTH_PORT). It starts once the migrations have completed.
+    /// health probes on <c>health</c> (HEALTH_PORT). It starts once the migrations have completed. Its ports are its
+    /// own, not the orchestrator's proxy: a proxy accepts connections while nothing serves them and holds them open,
+    /// where a refused connection lets the gateway answer at once that the service is not ready.
     /// </summary>
     public static IResourceBuilder<ProjectResource> AddRegistryService<TProject>(
         this IDistributedApplicationBuilder builder,
@@ -14,12 +16,16 @@ public static class ServiceResources
         IResourceBuilder<ProjectResource> migrations)
         where TProject : IProjectMetadata, new() =>
         builder.AddProject<TProject>(name)
-            .WithHttpEndpoint(name: "http", env: "GRPC_PORT")
-            .WithHttpEndpoint(name: "health", env: "HEALTH_PORT")
+            .WithHttpEndpoint(name: "http", env: "GRPC_PORT", isProxied: false)
+            .WithHttpEndpoint(name: "health", env: "HEALTH_PORT", isProxied: false)
             .WithHttpHealthCheck("/health", endpointName: "health")
             .WithReference(database.ConnectionString)
             .WaitForCompletion(migrations);
 
+    /// <summary>
+    /// The gateway starts at once, without waiting for anything: until a service behind a route is ready it answers
+    /// that route with a 503 problem naming the service, and its own health check fails until every service is ready.
+    /// </summary>
     public static IResourceBuilder<ProjectResource> AddRegistryGateway(
         this IDistributedApplicationBuilder builder,
         AppHostSettings settings,
@@ -27,16 +33,15 @@ public static class ServiceResources
         params IResourceBuilder<ProjectResource>[] services)
     {
         var gateway = builder.AddProject<Projects.Registry_Gateway>("gateway")
-            .WithHttpEndpoint(port: settings.GatewayPort, name: "http")
+            .WithHttpEndpoint(port: settings.GatewayPort, name: "http", isProxied: false)
             .WithExternalHttpEndpoints()
             .WithHttpHealthCheck("/health")
             .WithReference(cache.ConnectionString)
-            .WaitFor(cache.Server)
             .WithConfigurationSection(builder.Configuration, "Registry:ResponseCache")
             .WithConfigurationSection(builder.Configuration, "Registry:RateLimit");
         foreach (var service in services)
         {
-            gateway.WithReference(service).WaitFor(service);
+            gateway.WithReference(service);
         }
 
         return gateway;

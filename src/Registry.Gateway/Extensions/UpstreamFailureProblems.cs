@@ -1,17 +1,44 @@
+using Microsoft.Net.Http.Headers;
 using Yarp.ReverseProxy.Forwarder;
+using Yarp.ReverseProxy.Model;
 
 namespace Registry.Gateway.Extensions;
 
-/// <summary>When a service cannot be reached, clients still get a problem+json body rather than an empty 502.</summary>
+/// <summary>
+/// When the service behind a route cannot be reached, or its health check fails, clients get at once a problem+json
+/// body that names the service, instead of an empty 502 or a connection held open.
+/// </summary>
 internal sealed class UpstreamFailureProblems(RequestDelegate next)
 {
+    private const string RetryAfterSeconds = "5";
+
     public async Task InvokeAsync(HttpContext context)
     {
         await next(context);
-        if (context.GetForwarderErrorFeature() is { } failure && !context.Response.HasStarted)
+        if (context.GetForwarderErrorFeature() is not { } failure || context.Response.HasStarted)
         {
-            var status = failure.Error == ForwarderError.RequestTimedOut ? StatusCodes.Status504GatewayTimeout : StatusCodes.Status502BadGateway;
-            await GatewayProblem.WriteAsync(context.Response, status, "The registry service behind this route is unavailable");
+            return;
+        }
+
+        var service = context.Features.Get<IReverseProxyFeature>()?.Cluster.Config.ClusterId ?? "registry";
+        switch (failure.Error)
+        {
+            case ForwarderError.NoAvailableDestinations:
+                context.Response.Headers[HeaderNames.RetryAfter] = RetryAfterSeconds;
+                await GatewayProblem.WriteAsync(context.Response, StatusCodes.Status503ServiceUnavailable,
+                    $"The {service} service is not ready: its health check fails (it needs PostgreSQL and the migrations); try again shortly");
+                break;
+            case ForwarderError.Request:
+                context.Response.Headers[HeaderNames.RetryAfter] = RetryAfterSeconds;
+                await GatewayProblem.WriteAsync(context.Response, StatusCodes.Status503ServiceUnavailable,
+                    $"The {service} service is not ready: it does not accept connections (it starts once PostgreSQL is up and the migrations have run); try again shortly");
+                break;
+            case ForwarderError.RequestTimedOut:
+                await GatewayProblem.WriteAsync(context.Response, StatusCodes.Status504GatewayTimeout, $"The {service} service did not answer in time");
+                break;
+            default:
+                await GatewayProblem.WriteAsync(context.Response, StatusCodes.Status502BadGateway, $"The {service} service failed to answer");
+                break;
         }
     }
 }
