@@ -20,9 +20,31 @@ internal sealed class ExtraGateway : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>Starts on a free port; if another process takes it before the gateway binds it, again on another.</summary>
     public static async Task<ExtraGateway> StartAsync(DistributedApplication app, params string[] settings)
     {
-        var port = FreePort.Next();
+        for (var attempt = 1; ; attempt++)
+        {
+            var gateway = await LaunchAsync(app, FreePort.Next(), settings);
+            try
+            {
+                await gateway.WaitUntilHealthyAsync();
+                return gateway;
+            }
+            catch (InvalidOperationException) when (attempt < 3 && gateway.process.Output.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                await gateway.DisposeAsync();
+            }
+            catch
+            {
+                await gateway.DisposeAsync();
+                throw;
+            }
+        }
+    }
+
+    private static async Task<ExtraGateway> LaunchAsync(DistributedApplication app, int port, string[] settings)
+    {
         var cache = await app.GetConnectionStringAsync("cache");
         string[] arguments =
         [
@@ -35,9 +57,7 @@ internal sealed class ExtraGateway : IAsyncDisposable
         ];
         // The gateway's routes are in its appsettings.json, found from the working directory.
         var process = ChildProcess.Start(DotnetHost.Path, arguments, workingDirectory: Path.GetDirectoryName(arguments[0]));
-        var gateway = new ExtraGateway(process, new Uri($"http://127.0.0.1:{port}"));
-        await gateway.WaitUntilHealthyAsync();
-        return gateway;
+        return new ExtraGateway(process, new Uri($"http://127.0.0.1:{port}"));
     }
 
     private async Task WaitUntilHealthyAsync()

@@ -7,21 +7,59 @@ namespace Registry.Bench.Stack;
 /// One of our .NET processes (<c>dotnet &lt;dll&gt;</c>), configured through command-line settings. It runs in its
 /// output folder, which is its content root, so that its appsettings.json is read.
 /// </summary>
-public sealed class DotnetProcess(string name, ChildProcess process) : IAsyncDisposable
+public sealed class DotnetProcess(string name, ChildProcess process, IReadOnlyList<int> ports) : IAsyncDisposable
 {
+    private const int StartAttempts = 3;
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
 
     public string Name { get; } = name;
+
+    /// <summary>The loopback ports it was started on.</summary>
+    public IReadOnlyList<int> Ports { get; } = ports;
 
     public int ProcessId => process.Id;
 
     public string Output => process.Output;
 
     public static DotnetProcess Start(string name, string dll, IReadOnlyDictionary<string, string> settings) =>
-        StartWithArguments(name, dll, settings.Select(s => $"--{s.Key}={s.Value}"));
+        StartWithArguments(name, dll, Arguments(settings), []);
 
-    public static DotnetProcess StartWithArguments(string name, string dll, IEnumerable<string> arguments) =>
-        new(name, ChildProcess.Start(DotnetHost.Path, [dll, .. arguments], Path.GetDirectoryName(dll)));
+    public static IEnumerable<string> Arguments(IReadOnlyDictionary<string, string> settings) => settings.Select(s => $"--{s.Key}={s.Value}");
+
+    /// <summary>
+    /// Starts a process that listens on <paramref name="portCount"/> ports picked free just before, and waits until
+    /// <paramref name="probe"/> answers 200. A port taken by another process in between fails the bind; the start is
+    /// then tried again on other ports.
+    /// </summary>
+    public static async Task<DotnetProcess> StartOnFreePortsAsync(
+        string name, string dll, int portCount, Func<int[], IEnumerable<string>> arguments, Func<int[], Uri> probe,
+        HttpClient http, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var ports = LoopbackPorts.Pick(portCount);
+            var started = StartWithArguments(name, dll, arguments(ports), ports);
+            try
+            {
+                await started.WaitUntilReadyAsync(http, probe(ports), cancellationToken);
+                return started;
+            }
+            catch (InvalidOperationException) when (attempt < StartAttempts && started.LostPortRace)
+            {
+                await started.DisposeAsync();
+            }
+            catch
+            {
+                await started.DisposeAsync();
+                throw;
+            }
+        }
+    }
+
+    private static DotnetProcess StartWithArguments(string name, string dll, IEnumerable<string> arguments, IReadOnlyList<int> ports) =>
+        new(name, ChildProcess.Start(DotnetHost.Path, [dll, .. arguments], Path.GetDirectoryName(dll)), ports);
+
+    private bool LostPortRace => Output.Contains("address already in use", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Polls an HTTP/1.1 URL until it answers 200.</summary>
     public async Task WaitUntilReadyAsync(HttpClient http, Uri probe, CancellationToken cancellationToken)

@@ -15,7 +15,9 @@ public sealed class RegistryStack : IAsyncDisposable
 
     private readonly List<IAsyncDisposable> owned = [];
     private readonly List<DotnetProcess> processes = [];
-    private readonly StackPorts ports = StackPorts.Pick();
+    private DotnetProcess cachedGateway = null!;
+    private DotnetProcess uncachedGateway = null!;
+    private DotnetProcess? floor;
 
     public PostgresServer Postgres { get; private set; } = null!;
 
@@ -27,11 +29,11 @@ public sealed class RegistryStack : IAsyncDisposable
 
     public TimeSpan SeedDuration { get; private set; }
 
-    public Uri CachedGateway => StackPorts.Loopback(ports.CachedGateway);
+    public Uri CachedGateway => LoopbackPorts.Address(cachedGateway.Ports[0]);
 
-    public Uri UncachedGateway => StackPorts.Loopback(ports.UncachedGateway);
+    public Uri UncachedGateway => LoopbackPorts.Address(uncachedGateway.Ports[0]);
 
-    public Uri Floor => StackPorts.Loopback(ports.Floor);
+    public Uri Floor => LoopbackPorts.Address((floor ?? throw new InvalidOperationException("The floor has not started.")).Ports[0]);
 
     public IReadOnlyList<DotnetProcess> Processes => processes;
 
@@ -57,34 +59,40 @@ public sealed class RegistryStack : IAsyncDisposable
         Cache = Own(await RedisServer.StartAsync(cancellationToken));
         var connection = await Postgres.CreateDatabaseAsync("registry", cancellationToken);
         Database = Own(NpgsqlDataSource.Create(connection));
-        var settings = new StackSettings(ports, connection, Cache.ConnectionString);
+        var settings = new StackSettings(connection, Cache.ConnectionString);
 
         await SeedAsync(outputs.MigrationService, settings.Migrations(seedFile), cancellationToken);
 
-        var catalog = Start("catalog", outputs.Catalog, settings.Catalog());
-        var verification = Start("verification", outputs.Verification, settings.Verification());
-        var publish = Start("publish", outputs.Publish, settings.Publish());
-        await Task.WhenAll(
-            catalog.WaitUntilReadyAsync(http, Health(ports.CatalogHealth), cancellationToken),
-            verification.WaitUntilReadyAsync(http, Health(ports.VerificationHealth), cancellationToken),
-            publish.WaitUntilReadyAsync(http, Health(ports.PublishHealth), cancellationToken));
+        // Publish is told the verification service's port, so it starts once that one is listening.
+        var catalogAndVerification = await Task.WhenAll(
+            StartServiceAsync("catalog", outputs.Catalog, settings.Catalog, http, cancellationToken),
+            StartServiceAsync("verification", outputs.Verification, settings.Verification, http, cancellationToken));
+        var (catalog, verification) = (catalogAndVerification[0], catalogAndVerification[1]);
+        var publish = await StartServiceAsync("publish", outputs.Publish, p => settings.Publish(p, verification.Ports[0]), http, cancellationToken);
 
-        var cached = Start("gateway (cache on)", outputs.Gateway, settings.Gateway(ports.CachedGateway, responseCache: true));
-        var uncached = Start("gateway (cache off)", outputs.Gateway, settings.Gateway(ports.UncachedGateway, responseCache: false));
-        await Task.WhenAll(
-            cached.WaitUntilReadyAsync(http, Health(ports.CachedGateway), cancellationToken),
-            uncached.WaitUntilReadyAsync(http, Health(ports.UncachedGateway), cancellationToken));
+        var services = new StackSettings.ServicePorts(catalog.Ports[0], publish.Ports[0], verification.Ports[0]);
+        var gateways = await Task.WhenAll(
+            StartGatewayAsync("gateway (cache on)", outputs.Gateway, p => settings.Gateway(p, responseCache: true, services), http, cancellationToken),
+            StartGatewayAsync("gateway (cache off)", outputs.Gateway, p => settings.Gateway(p, responseCache: false, services), http, cancellationToken));
+        (cachedGateway, uncachedGateway) = (gateways[0], gateways[1]);
     }
 
     /// <summary>Starts bare Kestrel answering every request with <paramref name="bodyFile"/>'s bytes.</summary>
     public async Task StartFloorAsync(ReleaseOutputs outputs, string bodyFile, HttpClient http, CancellationToken cancellationToken)
     {
-        var floor = DotnetProcess.StartWithArguments("floor", outputs.Floor,
-            ["--port", ports.Floor.ToString(CultureInfo.InvariantCulture), "--body", bodyFile]);
-        processes.Add(floor);
-        owned.Add(floor);
-        await floor.WaitUntilReadyAsync(http, Floor, cancellationToken);
+        floor = Track(await DotnetProcess.StartOnFreePortsAsync("floor", outputs.Floor, 1,
+            p => ["--port", p[0].ToString(CultureInfo.InvariantCulture), "--body", bodyFile],
+            p => LoopbackPorts.Address(p[0]), http, cancellationToken));
     }
+
+    /// <summary>A service listens on two ports: gRPC and REST, then health, which is probed.</summary>
+    private async Task<DotnetProcess> StartServiceAsync(
+        string name, string dll, Func<int[], Dictionary<string, string>> settings, HttpClient http, CancellationToken cancellationToken) =>
+        Track(await DotnetProcess.StartOnFreePortsAsync(name, dll, 2, p => DotnetProcess.Arguments(settings(p)), p => Health(p[1]), http, cancellationToken));
+
+    private async Task<DotnetProcess> StartGatewayAsync(
+        string name, string dll, Func<int, Dictionary<string, string>> settings, HttpClient http, CancellationToken cancellationToken) =>
+        Track(await DotnetProcess.StartOnFreePortsAsync(name, dll, 1, p => DotnetProcess.Arguments(settings(p[0])), p => Health(p[0]), http, cancellationToken));
 
     private async Task SeedAsync(string dll, Dictionary<string, string> settings, CancellationToken cancellationToken)
     {
@@ -100,12 +108,14 @@ public sealed class RegistryStack : IAsyncDisposable
         SeedLog = migrations.Output.Split('\n').Select(l => l.Trim()).LastOrDefault(l => l.Contains("Seed imported", StringComparison.Ordinal)) ?? "";
     }
 
-    private DotnetProcess Start(string name, string dll, Dictionary<string, string> settings)
+    /// <summary>Processes start concurrently, so their continuations may record them at the same time.</summary>
+    private DotnetProcess Track(DotnetProcess process)
     {
-        var process = DotnetProcess.Start(name, dll, settings);
-        processes.Add(process);
-        owned.Add(process);
-        return process;
+        lock (processes)
+        {
+            processes.Add(process);
+            return Own(process);
+        }
     }
 
     private T Own<T>(T resource) where T : IAsyncDisposable
@@ -114,7 +124,7 @@ public sealed class RegistryStack : IAsyncDisposable
         return resource;
     }
 
-    private static Uri Health(int port) => new(StackPorts.Loopback(port), "/health");
+    private static Uri Health(int port) => new(LoopbackPorts.Address(port), "/health");
 
     public async ValueTask DisposeAsync()
     {

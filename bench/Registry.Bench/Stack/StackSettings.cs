@@ -1,3 +1,4 @@
+using System.Globalization;
 using Registry.Auth.Tokens;
 
 namespace Registry.Bench.Stack;
@@ -6,9 +7,12 @@ namespace Registry.Bench.Stack;
 /// The configuration each process gets, as the AppHost would hand it over (see Registry.AppHost/Infrastructure),
 /// with loopback addresses instead of service discovery names.
 /// </summary>
-public sealed class StackSettings(StackPorts ports, string databaseConnection, string cacheConnection)
+public sealed class StackSettings(string databaseConnection, string cacheConnection)
 {
     private readonly string signingSeed = Ed25519Keys.NewSeedHex();
+
+    /// <summary>The gRPC ports of the three services, which the gateways and the publish service are pointed at.</summary>
+    public sealed record ServicePorts(int Catalog, int Publish, int Verification);
 
     public Dictionary<string, string> Migrations(string seedFile) => new()
     {
@@ -16,9 +20,9 @@ public sealed class StackSettings(StackPorts ports, string databaseConnection, s
         ["Registry:SeedFrom"] = seedFile,
     };
 
-    public Dictionary<string, string> Catalog() => Service(ports.CatalogGrpc, ports.CatalogHealth);
+    public Dictionary<string, string> Catalog(int[] ports) => Service(ports);
 
-    public Dictionary<string, string> Verification() => new(Service(ports.VerificationGrpc, ports.VerificationHealth))
+    public Dictionary<string, string> Verification(int[] ports) => new(Service(ports))
     {
         ["Registry:Auth:JwtPrivateKey"] = signingSeed,
         ["Registry:Auth:JwtPublicKey"] = Ed25519Keys.PublicKeyHexFromSeed(signingSeed),
@@ -26,26 +30,26 @@ public sealed class StackSettings(StackPorts ports, string databaseConnection, s
         ["Registry:Packages:Enabled"] = "false",
     };
 
-    public Dictionary<string, string> Publish() => new(Service(ports.PublishGrpc, ports.PublishHealth))
+    public Dictionary<string, string> Publish(int[] ports, int verificationGrpcPort) => new(Service(ports))
     {
         ["Registry:Auth:JwtPublicKey"] = Ed25519Keys.PublicKeyHexFromSeed(signingSeed),
-        ["services:verification:http:0"] = StackPorts.Loopback(ports.VerificationGrpc).ToString(),
+        ["services:verification:http:0"] = LoopbackPorts.Address(verificationGrpcPort).ToString(),
         // Every publish replaces cache generations, as in a real deployment.
         ["ConnectionStrings:cache"] = cacheConnection,
     };
 
-    public Dictionary<string, string> Gateway(int port, bool responseCache)
+    public Dictionary<string, string> Gateway(int port, bool responseCache, ServicePorts services)
     {
         var settings = new Dictionary<string, string>
         {
-            ["urls"] = StackPorts.Loopback(port).ToString(),
+            ["urls"] = LoopbackPorts.Address(port).ToString(),
             ["ConnectionStrings:cache"] = cacheConnection,
             ["Registry:RateLimit:Enabled"] = "false",
             ["Registry:ResponseCache:Enabled"] = responseCache ? "true" : "false",
         };
-        foreach (var (cluster, grpcPort) in new[] { ("catalog", ports.CatalogGrpc), ("publish", ports.PublishGrpc), ("verification", ports.VerificationGrpc) })
+        foreach (var (cluster, grpcPort) in new[] { ("catalog", services.Catalog), ("publish", services.Publish), ("verification", services.Verification) })
         {
-            var address = StackPorts.Loopback(grpcPort).ToString();
+            var address = LoopbackPorts.Address(grpcPort).ToString();
             settings[$"ReverseProxy:Clusters:{cluster}:Destinations:primary:Address"] = address;
             settings[$"services:{cluster}:http:0"] = address;
         }
@@ -53,13 +57,14 @@ public sealed class StackSettings(StackPorts ports, string databaseConnection, s
         return settings;
     }
 
+    /// <summary>Ports: gRPC first, then health.</summary>
     // Request logging at Information is off in every ASP.NET Core template; the services have no appsettings of
     // their own, so it is set here rather than measuring console writes.
-    private Dictionary<string, string> Service(int grpcPort, int healthPort) => new()
+    private Dictionary<string, string> Service(int[] ports) => new()
     {
         ["ConnectionStrings:registrydb"] = databaseConnection,
-        ["GRPC_PORT"] = grpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["HEALTH_PORT"] = healthPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["GRPC_PORT"] = ports[0].ToString(CultureInfo.InvariantCulture),
+        ["HEALTH_PORT"] = ports[1].ToString(CultureInfo.InvariantCulture),
         ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
     };
 }
