@@ -11,7 +11,12 @@ public static class GrpcRestHosting
     public static IHostApplicationBuilder AddRegistryGrpc(this IHostApplicationBuilder builder)
     {
         builder.Services
-            .AddGrpc(options => options.Interceptors.Add<RegistryExceptionInterceptor>())
+            .AddGrpc(options =>
+            {
+                // The first added runs outermost, so that it also translates what the text rule throws.
+                options.Interceptors.Add<RegistryExceptionInterceptor>();
+                options.Interceptors.Add<RequestTextInterceptor>();
+            })
             // Absent fields are omitted, like Go's omitempty; fields that must appear even when false or zero are
             // declared `optional` in the protos so that they have presence.
             .AddJsonTranscoding(options => options.JsonSettings.IgnoreDefaultValues = true);
@@ -19,10 +24,13 @@ public static class GrpcRestHosting
         return builder;
     }
 
-    /// <summary>Turns every REST error into application/problem+json. Call before routing.</summary>
+    /// <summary>
+    /// Refuses REST requests of the wrong shape (<see cref="RestRequestGuard"/>) and turns every REST error into
+    /// application/problem+json. Call before routing.
+    /// </summary>
     public static WebApplication UseRestProblems(this WebApplication app)
     {
-        app.UseWhen(IsRestApiCall, branch => branch.UseMiddleware<RestProblemMiddleware>());
+        app.UseWhen(IsRestApiCall, branch => branch.UseMiddleware<RestRequestGuard>().UseMiddleware<RestProblemMiddleware>());
         return app;
     }
 

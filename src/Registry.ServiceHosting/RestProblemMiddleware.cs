@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace Registry.ServiceHosting;
@@ -14,14 +13,6 @@ public sealed class RestProblemMiddleware(RequestDelegate next)
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        // Transcoding reports an over-limit body as a generic 400; a declared length lets us answer 413 up front.
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize is { } limit && context.Request.ContentLength > limit)
-        {
-            await ProblemJson.WriteAsync(context.Response,
-                new RegistryProblem(StatusCodes.Status413PayloadTooLarge, $"Request body is larger than {limit} bytes", []));
-            return;
-        }
-
         var original = context.Response.Body;
         await using var shaping = new RestResponseStream(context, original);
         context.Response.Body = shaping;

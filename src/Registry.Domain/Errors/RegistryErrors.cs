@@ -15,6 +15,11 @@ public static class RegistryErrors
     public static RegistryException IncludeDeletedConflictsWithUpdatedSince() =>
         new(400, "include_deleted cannot be false when updated_since is provided");
 
+    public static RegistryException UnsupportedMediaType(string contentType) =>
+        new(415, $"Unsupported Content-Type '{contentType}': send the body as application/json in UTF-8");
+
+    public static RegistryException NulCharacter(string parameter) => new(400, $"{parameter} must not contain NUL characters");
+
     /// <summary>Request-schema violations are 422 with one entry per violation, as Huma reports them.</summary>
     public static RegistryException ValidationFailed(params ErrorDetail[] errors) =>
         new(422, "validation failed", errors);

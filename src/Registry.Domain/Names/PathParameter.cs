@@ -1,8 +1,11 @@
+using Registry.Domain.Requests;
+
 namespace Registry.Domain.Names;
 
 /// <summary>
 /// Server names contain a slash, so clients send them URL-encoded (<c>io.github.user%2Fweather</c>); the route
 /// hands the segment over still encoded. Versions may carry encoded build metadata (<c>1.0.0%2B20130313</c>).
+/// A segment that decodes to nothing or to a NUL character is not a valid encoding of a name or version.
 /// </summary>
 public static class PathParameter
 {
@@ -15,7 +18,7 @@ public static class PathParameter
         }
 
         decoded = Uri.UnescapeDataString(raw);
-        return decoded.Length > 0;
+        return decoded.Length > 0 && !RequestText.HasNul(decoded);
     }
 
     private static bool HasMalformedEscape(string raw)

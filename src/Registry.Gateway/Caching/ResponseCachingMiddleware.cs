@@ -5,7 +5,7 @@ using Registry.Caching;
 namespace Registry.Gateway.Caching;
 
 /// <summary>
-/// Every proxied GET: answered from the cache when the route is cacheable and the cache is usable, otherwise from
+/// Every proxied GET (and HEAD, answered as GET without the body): answered from the cache when the route is cacheable and the cache is usable, otherwise from
 /// the service and then stored; either way with a strong ETag, If-None-Match handling and a fitting Cache-Control.
 /// <c>X-Registry-Cache</c> says which happened: hit, miss (stored) or bypass (Redis unusable or route not cached).
 /// </summary>
@@ -19,7 +19,7 @@ internal sealed class ResponseCachingMiddleware(
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!HttpMethods.IsGet(context.Request.Method))
+        if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
         {
             await next(context);
             return;

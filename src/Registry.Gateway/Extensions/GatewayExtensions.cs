@@ -16,7 +16,9 @@ public static class GatewayExtensions
     {
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
-            .AddServiceDiscoveryDestinationResolver();
+            .AddServiceDiscoveryDestinationResolver()
+            .AnswerHeadAsGet();
+        builder.Services.AddHealthChecks().AddCheck<UpstreamReadinessCheck>("upstreams");
         builder.AddRegistryCacheConnection();
         builder.Services.AddOptions<ResponseCacheOptions>().BindConfiguration(ResponseCacheOptions.Section);
         builder.Services.AddSingleton<ResponseStore>();
@@ -27,6 +29,7 @@ public static class GatewayExtensions
 
     public static WebApplication MapGateway(this WebApplication app)
     {
+        app.UseMiddleware<RequestTargetGuard>();
         app.UseCors();
         app.UseRateLimiter();
         app.MapDefaultEndpoints();
@@ -36,7 +39,8 @@ public static class GatewayExtensions
             proxy.UseMiddleware<ResponseCachingMiddleware>();
             proxy.UseMiddleware<UpstreamFailureProblems>();
         });
-        app.MapFallback(UnknownPathProblem.WriteAsync);
+        // Without a pattern the fallback skips paths that look like file names (a dot in the last segment).
+        app.MapFallback("{**path}", UnknownPathProblem.WriteAsync);
         return app;
     }
 }

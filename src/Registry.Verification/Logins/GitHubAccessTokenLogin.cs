@@ -19,6 +19,12 @@ public sealed partial class GitHubAccessTokenLogin(GitHubApiClient gitHub)
     public async Task<TokenGrant> LoginAsync(string accessToken, CancellationToken cancellationToken)
     {
         LoginErrors.RequireField(accessToken, "github_token");
+        if (!accessToken.All(c => c is > ' ' and <= '~'))
+        {
+            // It travels in an Authorization header, where a line break would start another header.
+            throw LoginErrors.Unauthorized(LoginErrors.TokenExchangeFailed, "github_token holds characters no GitHub token has");
+        }
+
         try
         {
             var login = await gitHub.GetLoginAsync(accessToken, cancellationToken);

@@ -16,12 +16,17 @@ internal static class OidcTokenValidation
         TokenValidationParameters parameters,
         TimeProvider clock)
     {
-        if (!handler.CanReadToken(rawToken))
+        JsonWebToken unverified;
+        try
         {
+            unverified = handler.CanReadToken(rawToken) ? handler.ReadJsonWebToken(rawToken) : throw new SecurityTokenMalformedException();
+        }
+        catch (Exception ex) when (ex is ArgumentException or SecurityTokenException)
+        {
+            // CanReadToken only counts the dots; a token of three dotted segments may still not decode.
             throw LoginErrors.Unauthorized(LoginErrors.TokenExchangeFailed, "token is not a JWT");
         }
 
-        var unverified = handler.ReadJsonWebToken(rawToken);
         SecurityKey? key;
         try
         {

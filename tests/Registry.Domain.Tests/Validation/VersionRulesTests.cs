@@ -20,6 +20,12 @@ public class VersionRulesTests
     [InlineData("v1.x")]
     [InlineData("1 || 2")]
     [InlineData("1.2 || 1.3")]
+    [InlineData("*")]
+    [InlineData("x")]
+    [InlineData("X")]
+    [InlineData("^1")]
+    [InlineData(">=1")]
+    [InlineData("1 - 2")]
     public void RangesAreRecognised(string version) => Assert.True(VersionRules.LooksLikeRange(version));
 
     [Theory]
@@ -31,6 +37,7 @@ public class VersionRulesTests
     [InlineData("1.0")]
     [InlineData("1.0.0-x")]
     [InlineData("snapshot")]
+    [InlineData("x1")]
     [InlineData("")]
     public void SpecificVersionsAreNotRanges(string version) => Assert.False(VersionRules.LooksLikeRange(version));
 
@@ -39,4 +46,25 @@ public class VersionRulesTests
     [InlineData("Latest", false)]
     [InlineData("1.0.0", false)]
     public void OnlyLatestIsReserved(string version, bool reserved) => Assert.Equal(reserved, VersionRules.IsReserved(version));
+
+    [Theory]
+    [InlineData("", true)]
+    [InlineData(" ", true)]
+    [InlineData("\t\n", true)]
+    [InlineData("1.0.0", false)]
+    public void BlankVersionsAreRecognised(string version, bool blank) => Assert.Equal(blank, VersionRules.IsBlank(version));
+
+    [Theory]
+    [InlineData("1.0.0\n", true)]
+    [InlineData("1.0\t0", true)]
+    [InlineData("1.0.0\u0000", true)]
+    [InlineData("1.0.0\u007f", true)]
+    [InlineData("1.0.0-ß", false)]
+    public void ControlCharactersAreRecognised(string version, bool control) => Assert.Equal(control, VersionRules.HasControlCharacters(version));
+
+    [Theory]
+    [InlineData(" 1.0.0", true)]
+    [InlineData("1.0.0 ", true)]
+    [InlineData("1.0.0", false)]
+    public void PaddingIsRecognised(string version, bool padded) => Assert.Equal(padded, VersionRules.IsPadded(version));
 }

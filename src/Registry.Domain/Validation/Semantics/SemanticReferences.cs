@@ -4,6 +4,9 @@ namespace Registry.Domain.Validation.Semantics;
 internal static class SemanticReferences
 {
     public const string InvalidServerName = "invalid-server-name";
+    public const string BlankVersion = "blank-version";
+    public const string VersionHasControlCharacters = "version-has-control-characters";
+    public const string PaddedVersion = "padded-version";
     public const string ReservedVersion = "reserved-version";
     public const string VersionLooksLikeRange = "version-looks-like-range";
     public const string UnsupportedRepositorySource = "unsupported-repository-source";

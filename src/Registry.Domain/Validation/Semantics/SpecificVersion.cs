@@ -10,7 +10,19 @@ internal static class SpecificVersion
             yield break;
         }
 
-        if (VersionRules.IsReserved(version))
+        if (VersionRules.IsBlank(version))
+        {
+            yield return SemanticIssue.Error(path, "Version must not be empty or only whitespace", SemanticReferences.BlankVersion);
+        }
+        else if (VersionRules.HasControlCharacters(version))
+        {
+            yield return SemanticIssue.Error(path, "Version must not contain control characters (such as a newline or a tab)", SemanticReferences.VersionHasControlCharacters);
+        }
+        else if (VersionRules.IsPadded(version))
+        {
+            yield return SemanticIssue.Error(path, $"Version '{version}' must not begin or end with whitespace", SemanticReferences.PaddedVersion);
+        }
+        else if (VersionRules.IsReserved(version))
         {
             yield return SemanticIssue.Error(path, $"Version '{version}' is reserved; publish a specific version", SemanticReferences.ReservedVersion);
         }
