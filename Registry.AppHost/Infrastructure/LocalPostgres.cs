@@ -21,9 +21,12 @@ internal static class LocalPostgres
     public static IResourceBuilder<ExecutableResource> AddServer(IDistributedApplicationBuilder builder, string name, string dataDirectory)
     {
         string[] serverArgs = ["-D", dataDirectory, "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="];
+        // The server starts in the data folder's parent (which the init script has made), a folder its user can
+        // enter: as root the checkout may be one the postgres user cannot.
+        var workingDirectory = Path.GetDirectoryName(dataDirectory) ?? "/";
         return RunningAsRoot
-            ? builder.AddExecutable(name, "runuser", builder.AppHostDirectory, ["-u", "postgres", "--", "postgres", .. serverArgs])
-            : builder.AddExecutable(name, "postgres", builder.AppHostDirectory, serverArgs);
+            ? builder.AddExecutable(name, "runuser", workingDirectory, ["-u", "postgres", "--", "postgres", .. serverArgs])
+            : builder.AddExecutable(name, "postgres", workingDirectory, serverArgs);
     }
 
     private static string Quote(string path) => "'" + path.Replace("'", "'\\''") + "'";

@@ -9,12 +9,14 @@ namespace Registry.AppHost.Infrastructure;
 /// Says on the AppHost's console what otherwise only the dashboard shows: a resource that fails to start or exits
 /// with an error, with the last lines it wrote, and, while the system is not up yet, which resources are not ready
 /// and what they wait for. Without it a failing PostgreSQL leaves a newcomer facing a silent wait.
+/// It starts from <see cref="BeforeStartEvent"/>, not as a hosted service: when a resource fails early the
+/// orchestrator's own start may never finish, and hosted services registered after it would never start.
 /// </summary>
 internal sealed class StartupProblemReporter(
     ResourceNotificationService notifications,
     ResourceLoggerService logs,
     IHostApplicationLifetime lifetime,
-    ILogger<StartupProblemReporter> logger) : BackgroundService
+    ILogger<StartupProblemReporter> logger)
 {
     private const int TailLines = 25;
     private static readonly TimeSpan FirstWaitingReport = TimeSpan.FromSeconds(45);
@@ -23,7 +25,11 @@ internal sealed class StartupProblemReporter(
 
     private readonly ConcurrentDictionary<string, ResourceEvent> latest = new();
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    private Task? running;
+
+    public void Start() => running ??= Task.Run(() => RunAsync(lifetime.ApplicationStopping));
+
+    private async Task RunAsync(CancellationToken stoppingToken)
     {
         var waitingReports = ReportWhileNotReadyAsync(stoppingToken);
         var reported = new HashSet<string>();
@@ -44,6 +50,10 @@ internal sealed class StartupProblemReporter(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Reports of resources that fail to start have stopped");
         }
 
         await waitingReports;
@@ -100,7 +110,7 @@ internal sealed class StartupProblemReporter(
     }
 
     private List<string> NotReady() => latest.Values
-        .Where(e => ProcessTypes.Contains(e.Snapshot.ResourceType) && !IsReady(e.Snapshot))
+        .Where(e => ProcessTypes.Contains(e.Snapshot.ResourceType) && !e.Snapshot.IsHidden && !IsReady(e.Snapshot))
         .OrderBy(e => e.Resource.Name, StringComparer.Ordinal)
         .Select(Describe)
         .ToList();
@@ -115,6 +125,11 @@ internal sealed class StartupProblemReporter(
     private static string Describe(ResourceEvent resource)
     {
         var snapshot = resource.Snapshot;
+        if (Failure(snapshot) is { } failure)
+        {
+            return $"{resource.Resource.Name} {failure}";
+        }
+
         var state = snapshot.State?.Text is { Length: > 0 } text ? text : "not started";
         if (state == KnownResourceStates.Waiting && resource.Resource.Annotations.OfType<WaitAnnotation>().Select(w => w.Resource.Name).ToList() is { Count: > 0 } awaited)
         {
@@ -132,7 +147,12 @@ internal static class StartupProblemReports
 {
     public static IDistributedApplicationBuilder AddStartupProblemReports(this IDistributedApplicationBuilder builder)
     {
-        builder.Services.AddHostedService<StartupProblemReporter>();
+        builder.Services.AddSingleton<StartupProblemReporter>();
+        builder.Eventing.Subscribe<BeforeStartEvent>((started, _) =>
+        {
+            started.Services.GetRequiredService<StartupProblemReporter>().Start();
+            return Task.CompletedTask;
+        });
         return builder;
     }
 }
