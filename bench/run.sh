@@ -8,11 +8,11 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 if ! command -v wrk >/dev/null 2>&1; then
   echo "Installing wrk..."
-  if [ "$(id -u)" -eq 0 ]; then
-    apt-get install -y wrk >/dev/null
-  else
-    sudo apt-get install -y wrk >/dev/null
-  fi
+  as_root=()
+  [ "$(id -u)" -eq 0 ] || as_root=(sudo)
+  # A fresh machine has no package lists yet: update them when the first try cannot find the package.
+  "${as_root[@]}" apt-get install -y -qq wrk >/dev/null 2>&1 \
+    || { "${as_root[@]}" apt-get update -qq && "${as_root[@]}" apt-get install -y -qq wrk >/dev/null; }
 fi
 
 # The bench project references every process it starts (without using their code), so one build makes them all.
