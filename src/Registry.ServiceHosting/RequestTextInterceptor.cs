@@ -40,20 +40,35 @@ public sealed class RequestTextInterceptor : Interceptor
     {
         foreach (var field in message.Descriptor.Fields.InDeclarationOrder())
         {
-            var value = field.Accessor.GetValue(message);
-            var values = field.IsRepeated && value is System.Collections.IEnumerable items ? items.Cast<object?>() : [value];
-            foreach (var item in values)
+            if (field.FieldType is not (FieldType.String or FieldType.Message) || field.IsMap)
             {
-                switch (item)
+                continue;
+            }
+
+            var value = field.Accessor.GetValue(message);
+            if (value is System.Collections.IList items && field.IsRepeated)
+            {
+                foreach (var item in items)
                 {
-                    case string text when field.FieldType == FieldType.String && RequestText.HasNul(text):
-                        return field.Name;
-                    case IMessage nested when FieldWithNul(nested) is { } inner:
-                        return $"{field.Name}.{inner}";
+                    if (Problem(field, item) is { } inRepeated)
+                    {
+                        return inRepeated;
+                    }
                 }
+            }
+            else if (Problem(field, value) is { } inField)
+            {
+                return inField;
             }
         }
 
         return null;
     }
+
+    private static string? Problem(FieldDescriptor field, object? value) => value switch
+    {
+        string text when RequestText.HasNul(text) => field.Name,
+        IMessage nested when FieldWithNul(nested) is { } inner => $"{field.Name}.{inner}",
+        _ => null,
+    };
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Unicode;
 
 namespace Registry.Domain.Requests;
@@ -17,35 +18,50 @@ public static class RequestText
     /// </summary>
     public static string? TargetProblem(string rawTarget)
     {
-        var decoded = PercentDecode(rawTarget);
-        if (decoded.Contains((byte)0))
+        // Most targets escape nothing; their text is already what the route sees.
+        if (!rawTarget.Contains('%'))
         {
-            return "The request path and query must not contain NUL characters";
+            return rawTarget.Contains('\0') ? NulInTarget : null;
         }
 
-        return Utf8.IsValid(decoded) ? null : "The request path and query must be valid UTF-8 once percent-decoded";
+        var maxBytes = Encoding.UTF8.GetMaxByteCount(rawTarget.Length);
+        var decoded = maxBytes <= 2048 ? stackalloc byte[maxBytes] : new byte[maxBytes];
+        var length = PercentDecode(rawTarget, decoded);
+        if (decoded[..length].Contains((byte)0))
+        {
+            return NulInTarget;
+        }
+
+        return Utf8.IsValid(decoded[..length]) ? null : "The request path and query must be valid UTF-8 once percent-decoded";
     }
 
-    private static byte[] PercentDecode(string raw)
+    private const string NulInTarget = "The request path and query must not contain NUL characters";
+
+    /// <summary>Escapes become the bytes they stand for; other characters their UTF-8 bytes.</summary>
+    private static int PercentDecode(string raw, Span<byte> into)
     {
-        var bytes = new List<byte>(raw.Length);
+        var written = 0;
         for (var i = 0; i < raw.Length; i++)
         {
             if (raw[i] == '%' && i + 2 < raw.Length && Uri.IsHexDigit(raw[i + 1]) && Uri.IsHexDigit(raw[i + 2]))
             {
-                bytes.Add((byte)Convert.ToInt32(raw.Substring(i + 1, 2), 16));
+                into[written++] = (byte)((HexValue(raw[i + 1]) << 4) | HexValue(raw[i + 2]));
                 i += 2;
             }
             else if (raw[i] < 0x80)
             {
-                bytes.Add((byte)raw[i]);
+                into[written++] = (byte)raw[i];
             }
             else
             {
-                bytes.AddRange(System.Text.Encoding.UTF8.GetBytes(raw[i].ToString()));
+                var next = char.IsHighSurrogate(raw[i]) && i + 1 < raw.Length ? 2 : 1;
+                written += Encoding.UTF8.GetBytes(raw.AsSpan(i, next), into[written..]);
+                i += next - 1;
             }
         }
 
-        return [.. bytes];
+        return written;
     }
+
+    private static int HexValue(char c) => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
 }
