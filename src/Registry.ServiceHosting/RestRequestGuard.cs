@@ -58,6 +58,11 @@ public sealed class RestRequestGuard(RequestDelegate next)
         {
             return (StatusCodes.Status413PayloadTooLarge, $"Request body is larger than {limit} bytes");
         }
+        catch (BadHttpRequestException ex)
+        {
+            // A malformed chunked body, a body shorter than its Content-Length, a client too slow to send it.
+            return (ex.StatusCode, "The request body could not be read: " + ex.Message);
+        }
 
         request.Body.Position = 0;
         if (body.Length == 0)

@@ -188,6 +188,23 @@ public class HostileInputTests(RegistryAppFixture registry)
     }
 
     [Fact]
+    public async Task AMalformedChunkedBodyIsABadRequest()
+    {
+        var gateway = registry.App.GetEndpoint("gateway", "http");
+        using var socket = new System.Net.Sockets.TcpClient();
+        await socket.ConnectAsync(gateway.Host, gateway.Port);
+        var stream = socket.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes(
+            $"POST /v0/publish HTTP/1.1\r\nHost: {gateway.Authority}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n" +
+            "5\r\n{\"a\":\r\nZZ\r\nnot a chunk\r\n\r\n"));
+        using var reader = new StreamReader(stream, Encoding.ASCII);
+
+        var statusLine = await reader.ReadLineAsync();
+
+        Assert.Equal("HTTP/1.1 400 Bad Request", statusLine);
+    }
+
+    [Fact]
     public async Task NoOddRequestOnAnyRouteReachesAServerError()
     {
         var token = await publisher.AnonymousTokenAsync();

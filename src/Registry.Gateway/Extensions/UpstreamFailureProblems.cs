@@ -33,6 +33,9 @@ internal sealed class UpstreamFailureProblems(RequestDelegate next)
                 await GatewayProblem.WriteAsync(context.Response, StatusCodes.Status503ServiceUnavailable,
                     $"The {service} service is not ready: it does not accept connections (it starts once PostgreSQL is up and the migrations have run); try again shortly");
                 break;
+            case ForwarderError.RequestBodyClient or ForwarderError.RequestBodyCanceled or ForwarderError.RequestCanceled:
+                await GatewayProblem.WriteAsync(context.Response, StatusCodes.Status400BadRequest, "The request body could not be read from the client");
+                break;
             case ForwarderError.RequestTimedOut:
                 await GatewayProblem.WriteAsync(context.Response, StatusCodes.Status504GatewayTimeout, $"The {service} service did not answer in time");
                 break;
