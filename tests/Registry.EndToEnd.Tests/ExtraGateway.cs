@@ -21,14 +21,18 @@ internal sealed class ExtraGateway : IAsyncDisposable
     public HttpClient Client { get; }
 
     /// <summary>Starts on a free port; if another process takes it before the gateway binds it, again on another.</summary>
-    public static async Task<ExtraGateway> StartAsync(DistributedApplication app, params string[] settings)
+    public static Task<ExtraGateway> StartAsync(DistributedApplication app, params string[] settings) =>
+        StartAsync(app, untilHealthy: true, settings);
+
+    /// <param name="untilHealthy">false: return once the gateway answers at all, for gateways whose services are down.</param>
+    public static async Task<ExtraGateway> StartAsync(DistributedApplication app, bool untilHealthy, params string[] settings)
     {
         for (var attempt = 1; ; attempt++)
         {
             var gateway = await LaunchAsync(app, FreePort.Next(), settings);
             try
             {
-                await gateway.WaitUntilHealthyAsync();
+                await gateway.WaitUntilAnsweringAsync(untilHealthy);
                 return gateway;
             }
             catch (InvalidOperationException) when (attempt < 3 && gateway.process.Output.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
@@ -60,7 +64,7 @@ internal sealed class ExtraGateway : IAsyncDisposable
         return new ExtraGateway(process, new Uri($"http://127.0.0.1:{port}"));
     }
 
-    private async Task WaitUntilHealthyAsync()
+    private async Task WaitUntilAnsweringAsync(bool untilHealthy)
     {
         using var timeout = new CancellationTokenSource(StartTimeout);
         while (true)
@@ -73,7 +77,7 @@ internal sealed class ExtraGateway : IAsyncDisposable
             try
             {
                 using var response = await Client.GetAsync("/health", timeout.Token);
-                if (response.IsSuccessStatusCode)
+                if (response.IsSuccessStatusCode || !untilHealthy)
                 {
                     return;
                 }
