@@ -35,7 +35,7 @@ internal sealed class ExtraGateway : IAsyncDisposable
                 await gateway.WaitUntilAnsweringAsync(untilHealthy);
                 return gateway;
             }
-            catch (InvalidOperationException) when (attempt < 3 && gateway.process.Output.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            catch (InvalidOperationException) when (attempt < PortRace.StartAttempts && PortRace.WasLost(gateway.process.Output))
             {
                 await gateway.DisposeAsync();
             }

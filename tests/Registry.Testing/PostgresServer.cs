@@ -12,7 +12,6 @@ namespace Registry.Testing;
 public sealed partial class PostgresServer : IAsyncDisposable
 {
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(30);
-    private const int StartAttempts = 3;
 
     private readonly FixtureDirectory _directory;
     private readonly ChildProcess _process;
@@ -72,7 +71,7 @@ public sealed partial class PostgresServer : IAsyncDisposable
                     $"PostgreSQL exited with code {server._process.ExitCode} before accepting connections on port {port}.\n" +
                     $"Command: {server._process.CommandLine}\nServer log:\n{server.Log}");
                 await server._process.DisposeAsync();
-                if (attempt == StartAttempts || !server.LostPortRace())
+                if (attempt == PortRace.StartAttempts || !server.LostPortRace())
                 {
                     throw failure;
                 }
@@ -151,9 +150,7 @@ public sealed partial class PostgresServer : IAsyncDisposable
             $"(last error: {lastError?.Message}).\nCommand: {_process.CommandLine}\nServer log:\n{Log}");
     }
 
-    private bool LostPortRace() =>
-        Log.Contains("could not bind", StringComparison.OrdinalIgnoreCase) ||
-        Log.Contains("Address already in use", StringComparison.OrdinalIgnoreCase);
+    private bool LostPortRace() => PortRace.WasLost(Log);
 
     private int? PostmasterPid()
     {

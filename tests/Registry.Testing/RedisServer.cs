@@ -9,10 +9,8 @@ namespace Registry.Testing;
 /// </summary>
 public sealed class RedisServer : IAsyncDisposable
 {
-    private const int StartAttempts = 3;
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan PortReleaseTimeout = TimeSpan.FromSeconds(10);
-    private static readonly string[] PortTakenMessages = ["already in use", "AddressAlreadyInUse"];
 
     private readonly FixtureDirectory _directory;
     private ChildProcess? _process;
@@ -56,7 +54,7 @@ public sealed class RedisServer : IAsyncDisposable
                 }
                 var failure = server.StartFailure();
                 await server.StopAsync();
-                if (attempt == StartAttempts || !failure.PortTaken)
+                if (attempt == PortRace.StartAttempts || !failure.PortTaken)
                 {
                     throw failure.Error;
                 }
@@ -150,7 +148,7 @@ public sealed class RedisServer : IAsyncDisposable
     private (Exception Error, bool PortTaken) StartFailure()
     {
         var process = _process!;
-        var portTaken = PortTakenMessages.Any(message => process.Output.Contains(message, StringComparison.OrdinalIgnoreCase));
+        var portTaken = PortRace.WasLost(process.Output);
         var error = new InvalidOperationException(
             $"{Engine} exited with code {process.ExitCode} before answering PING on {ConnectionString}.\n" +
             $"Command: {process.CommandLine}\nOutput:\n{process.Output}");

@@ -9,7 +9,6 @@ namespace Registry.Bench.Stack;
 /// </summary>
 public sealed class DotnetProcess(string name, ChildProcess process, IReadOnlyList<int> ports) : IAsyncDisposable
 {
-    private const int StartAttempts = 3;
     private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(60);
 
     public string Name { get; } = name;
@@ -44,7 +43,7 @@ public sealed class DotnetProcess(string name, ChildProcess process, IReadOnlyLi
                 await started.WaitUntilReadyAsync(http, probe(ports), cancellationToken);
                 return started;
             }
-            catch (InvalidOperationException) when (attempt < StartAttempts && started.LostPortRace)
+            catch (InvalidOperationException) when (attempt < PortRace.StartAttempts && PortRace.WasLost(started.Output))
             {
                 await started.DisposeAsync();
             }
@@ -58,8 +57,6 @@ public sealed class DotnetProcess(string name, ChildProcess process, IReadOnlyLi
 
     private static DotnetProcess StartWithArguments(string name, string dll, IEnumerable<string> arguments, IReadOnlyList<int> ports) =>
         new(name, ChildProcess.Start(DotnetHost.Path, [dll, .. arguments], Path.GetDirectoryName(dll)), ports);
-
-    private bool LostPortRace => Output.Contains("address already in use", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Polls an HTTP/1.1 URL until it answers 200.</summary>
     public async Task WaitUntilReadyAsync(HttpClient http, Uri probe, CancellationToken cancellationToken)
