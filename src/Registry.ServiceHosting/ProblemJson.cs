@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
@@ -10,12 +11,16 @@ public static class ProblemJson
 {
     public const string ContentType = "application/problem+json";
 
+    // Details quote what the client sent; a problem body is never embedded in HTML, so quotes stay quotes rather
+    // than \u0022, as the official registry writes them.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static async Task WriteAsync(HttpResponse response, RegistryProblem problem)
     {
         response.StatusCode = problem.Status;
         response.ContentType = ContentType;
         var body = new ArrayBufferWriter<byte>();
-        await using (var writer = new Utf8JsonWriter(body))
+        await using (var writer = new Utf8JsonWriter(body, WriterOptions))
         {
             Write(writer, problem);
         }

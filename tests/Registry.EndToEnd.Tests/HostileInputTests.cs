@@ -95,6 +95,14 @@ public class HostileInputTests(RegistryAppFixture registry)
     }
 
     [Fact]
+    public async Task AProblemQuotesWhatTheClientSentAsWritten()
+    {
+        using var response = await PostRawAsync("/v0/publish", "{}"u8.ToArray(), "text/plain");
+
+        Assert.Contains("'text/plain'", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task JsonWithACharsetOfUtf8IsAccepted()
     {
         var body = Encoding.UTF8.GetBytes(Publisher.NewServer().ToJsonString());
