@@ -38,7 +38,7 @@ public static class MirrorResources
     }
 
     /// <summary>
-    /// Publishes the mirror's status through the gateway as <c>GET /v0/x-mirror</c> (and <c>/v0.1</c>), an
+    /// Publishes the mirror's status through the gateway as <c>GET /v0.1/x/dev.mcpregistry/mirror</c> (and <c>/v0</c>), an
     /// extension of the official API. Without a mirror those paths are simply unknown (404).
     /// </summary>
     public static IResourceBuilder<ProjectResource> WithMirrorStatusRoute(
@@ -55,7 +55,7 @@ public static class MirrorResources
             var route = $"ReverseProxy__Routes__{prefix.Replace('.', '_')}-mirror__";
             gateway.WithEnvironment(route + "ClusterId", "mirror")
                 .WithEnvironment(route + "Order", "1")
-                .WithEnvironment(route + "Match__Path", $"/{prefix}/x-mirror")
+                .WithEnvironment(route + "Match__Path", $"/{prefix}/x/{RegistryExtensions.Namespace}/mirror")
                 .WithEnvironment(route + "Match__Methods__0", "GET")
                 .WithEnvironment(route + "Transforms__0__PathSet", "/status");
         }

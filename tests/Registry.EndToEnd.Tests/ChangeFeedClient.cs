@@ -19,7 +19,7 @@ internal sealed class ChangeFeedClient(RegistryAppFixture registry) : IDisposabl
         long after = 0;
         while (true)
         {
-            var (changes, nextAfter) = await PageAsync($"/v0/x-changes?after={after}&limit=500");
+            var (changes, nextAfter) = await PageAsync($"/v0/x/dev.mcpregistry/changes?after={after}&limit=500");
             if (changes.Count == 0)
             {
                 return nextAfter;
@@ -35,7 +35,7 @@ internal sealed class ChangeFeedClient(RegistryAppFixture registry) : IDisposabl
         var all = new List<Change>();
         while (true)
         {
-            var (changes, nextAfter) = await PageAsync($"/v0/x-changes?after={after}&limit=50");
+            var (changes, nextAfter) = await PageAsync($"/v0/x/dev.mcpregistry/changes?after={after}&limit=50");
             if (changes.Count == 0)
             {
                 return all;

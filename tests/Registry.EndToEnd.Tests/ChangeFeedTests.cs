@@ -59,9 +59,9 @@ public sealed class ChangeFeedTests(RegistryAppFixture registry) : IDisposable
         var name = NewName();
         await PublishAsync(token, name);
 
-        var v0 = JsonNode.Parse(await registry.Gateway.GetStringAsync($"/v0/x-changes?after={start}&limit=1"))!;
-        var v01 = JsonNode.Parse(await registry.Gateway.GetStringAsync($"/v0.1/x-changes?after={start}&limit=1"))!;
-        var empty = JsonNode.Parse(await registry.Gateway.GetStringAsync("/v0/x-changes?after=999999999"))!;
+        var v0 = JsonNode.Parse(await registry.Gateway.GetStringAsync($"/v0/x/dev.mcpregistry/changes?after={start}&limit=1"))!;
+        var v01 = JsonNode.Parse(await registry.Gateway.GetStringAsync($"/v0.1/x/dev.mcpregistry/changes?after={start}&limit=1"))!;
+        var empty = JsonNode.Parse(await registry.Gateway.GetStringAsync("/v0/x/dev.mcpregistry/changes?after=999999999"))!;
 
         Assert.True(JsonNode.DeepEquals(v0, v01));
         var change = v0["changes"]![0]!;
@@ -81,7 +81,7 @@ public sealed class ChangeFeedTests(RegistryAppFixture registry) : IDisposable
     [InlineData("limit=many", HttpStatusCode.BadRequest)]
     public async Task BadPositionsAndLimitsAreProblems(string query, HttpStatusCode status)
     {
-        using var response = await registry.Gateway.GetAsync($"/v0/x-changes?{query}");
+        using var response = await registry.Gateway.GetAsync($"/v0/x/dev.mcpregistry/changes?{query}");
 
         await ProblemAssert.IsProblemAsync(response, status, status == HttpStatusCode.BadRequest ? "Bad Request" : "Unprocessable Entity");
     }

@@ -267,8 +267,8 @@ public class HostileInputTests(RegistryAppFixture registry)
         [
             "/v0/servers/%2F/versions", "/v0/servers/%25/versions/%25", "/v0/servers/a/versions/b/c", "/v0.1/servers/" + name + "/versions/%2E%2E",
             "/v0.1/servers/" + name + "/versions/" + new string('9', 3000), "/v0/servers/" + new string('n', 3000) + "/versions",
-            "/v0/servers/%E2%80%AE/versions/latest", "/v0.1/servers/" + name + "/versions/latest?include_deleted=yes", "/v0/x-changes?after=-1",
-            "/v0/x-changes?after=abc&limit=100000", "/v0/nothing-here", "/..%2F..%2Fetc%2Fpasswd", "/v0.1/x/com.example/anything",
+            "/v0/servers/%E2%80%AE/versions/latest", "/v0.1/servers/" + name + "/versions/latest?include_deleted=yes", "/v0/x/dev.mcpregistry/changes?after=-1",
+            "/v0/x/dev.mcpregistry/changes?after=abc&limit=100000", "/v0/nothing-here", "/..%2F..%2Fetc%2Fpasswd", "/v0.1/x/com.example/anything",
         ];
         foreach (var path in paths)
         {

@@ -90,7 +90,7 @@ public class MirrorTests(MirroringRegistryFixture registry)
     {
         var deadline = DateTime.UtcNow + CatchUpTimeout;
         JsonNode status;
-        while ((status = JsonNode.Parse(await registry.Gateway.GetStringAsync("/v0/x-mirror"))!)["lastSuccessfulSyncAt"] is null)
+        while ((status = JsonNode.Parse(await registry.Gateway.GetStringAsync("/v0/x/dev.mcpregistry/mirror"))!)["lastSuccessfulSyncAt"] is null)
         {
             Assert.True(DateTime.UtcNow < deadline, "the mirror never completed a pass");
             await Task.Delay(200);
@@ -100,6 +100,6 @@ public class MirrorTests(MirroringRegistryFixture registry)
         Assert.True(status["enabled"]!.GetValue<bool>());
         Assert.NotNull(status["position"]);
         Assert.Equal(status["upstream"]!.GetValue<string>(),
-            JsonNode.Parse(await registry.Gateway.GetStringAsync("/v0.1/x-mirror"))!["upstream"]!.GetValue<string>());
+            JsonNode.Parse(await registry.Gateway.GetStringAsync("/v0.1/x/dev.mcpregistry/mirror"))!["upstream"]!.GetValue<string>());
     }
 }

@@ -36,7 +36,7 @@ public class OperationalRouteTests(RegistryAppFixture registry)
     [Fact]
     public async Task WithoutAMirrorItsStatusRouteIsUnknown()
     {
-        using var response = await registry.Gateway.GetAsync("/v0/x-mirror");
+        using var response = await registry.Gateway.GetAsync("/v0/x/dev.mcpregistry/mirror");
 
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound, "Not Found");
     }

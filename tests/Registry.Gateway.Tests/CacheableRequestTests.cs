@@ -55,7 +55,7 @@ public class CacheableRequestTests
     [InlineData("/v0/servers/io.github.alice%2Fweather%2520x/versions")]
     [InlineData("/v0/servers/weather/versions")]
     [InlineData("/v0/health")]
-    [InlineData("/v0/x-changes")]
+    [InlineData("/v0/x/dev.mcpregistry/changes")]
     [InlineData("/v2/servers")]
     public void OtherPathsAreNotCached(string path)
     {
