@@ -39,8 +39,8 @@ public class ServerReadStoreTests(PostgresFixture postgres) : IAsyncLifetime
             var query = ServerListQueryRules.Build(cursor, 5, null, null, null, null);
             var records = await store.ListAsync(query, CancellationToken.None);
             seen.AddRange(records.Select(r => (r.Name, r.Version)));
-            cursor = ServerResponseMapper.ToPage(records, query.Limit).Metadata.HasNextCursor
-                ? ServerResponseMapper.ToPage(records, query.Limit).Metadata.NextCursor
+            cursor = ServerResponseMapper.ToPage(records, query).Metadata.HasNextCursor
+                ? ServerResponseMapper.ToPage(records, query).Metadata.NextCursor
                 : null;
             if (cursor is null)
             {

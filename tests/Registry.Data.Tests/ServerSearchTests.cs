@@ -52,19 +52,29 @@ public class ServerSearchTests(PostgresFixture postgres) : IAsyncLifetime
             .Select(r => (r.Name, r.Version))
             .ToList();
 
+        Assert.Equal(expected, await PageThroughAsync(term, version, includeDeleted, updatedSince, limit, filterOnEveryPage: true));
+        // VS Code's gallery sends only the cursor for the next page: the cursor carries the filter.
+        Assert.Equal(expected, await PageThroughAsync(term, version, includeDeleted, updatedSince, limit, filterOnEveryPage: false));
+    }
+
+    private async Task<List<(string, string)>> PageThroughAsync(
+        string term, string? version, bool? includeDeleted, string? updatedSince, int limit, bool filterOnEveryPage)
+    {
         var found = new List<(string, string)>();
         string? cursor = null;
         do
         {
-            var query = ServerListQueryRules.Build(cursor, limit, term, updatedSince, version, includeDeleted);
+            var query = cursor is null || filterOnEveryPage
+                ? ServerListQueryRules.Build(cursor, limit, term, updatedSince, version, includeDeleted)
+                : ServerListQueryRules.Build(cursor, limit, null, null, null, null);
             var page = await store.ListAsync(query, CancellationToken.None);
             found.AddRange(page.Select(r => (r.Name, r.Version)));
-            var metadata = ServerResponseMapper.ToPage(page, limit).Metadata;
+            var metadata = ServerResponseMapper.ToPage(page, query).Metadata;
             cursor = metadata.HasNextCursor ? metadata.NextCursor : null;
         }
         while (cursor is not null);
 
-        Assert.Equal(expected, found);
+        return found;
     }
 
     [Fact]

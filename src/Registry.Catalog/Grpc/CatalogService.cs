@@ -25,19 +25,19 @@ public sealed class CatalogService(
 {
     public override async Task<ServerList> ListServers(ListServersRequest request, ServerCallContext context)
     {
-        var (records, limit) = await ListAsync(request, context);
+        var (records, query) = await ListAsync(request, context);
         if (records.Count == 0)
         {
             EmptyArrayFields.Mark(context, "servers");
         }
 
-        return ServerResponseMapper.ToPage(records, limit);
+        return ServerResponseMapper.ToPage(records, query);
     }
 
     public override async Task<HttpBody> ListServersJson(ListServersRequest request, ServerCallContext context)
     {
-        var (records, limit) = await ListAsync(request, context);
-        return JsonBody(ServerResponseJson.Page(records, limit));
+        var (records, query) = await ListAsync(request, context);
+        return JsonBody(ServerResponseJson.Page(records, query));
     }
 
     public override async Task<ServerList> ListServerVersions(ListServerVersionsRequest request, ServerCallContext context) =>
@@ -52,7 +52,7 @@ public sealed class CatalogService(
     public override async Task<HttpBody> GetServerVersionJson(GetServerVersionRequest request, ServerCallContext context) =>
         JsonBody(ServerResponseJson.One(await GetVersionAsync(request, context)));
 
-    private async Task<(IReadOnlyList<ServerVersionRecord> Records, int Limit)> ListAsync(ListServersRequest request, ServerCallContext context)
+    private async Task<(IReadOnlyList<ServerVersionRecord> Records, ServerListQuery Query)> ListAsync(ListServersRequest request, ServerCallContext context)
     {
         var query = ServerListQueryRules.Build(
             request.HasCursor ? request.Cursor : null,
@@ -61,7 +61,7 @@ public sealed class CatalogService(
             request.HasUpdatedSince ? request.UpdatedSince : null,
             request.HasVersion ? request.Version : null,
             request.HasIncludeDeleted ? request.IncludeDeleted : null);
-        return (await store.ListAsync(query, context.CancellationToken), query.Limit);
+        return (await store.ListAsync(query, context.CancellationToken), query);
     }
 
     private async Task<IReadOnlyList<ServerVersionRecord>> ListVersionsAsync(ListServerVersionsRequest request, ServerCallContext context)

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
+using Registry.Domain.Listing;
 
 namespace Registry.Data.Servers;
 
@@ -14,8 +15,8 @@ public static class ServerResponseJson
     private const string OfficialKey = "io.modelcontextprotocol.registry/official";
 
     /// <summary>A list page; <c>nextCursor</c> is set whenever the page is full, as in <see cref="ServerResponseMapper.ToPage"/>.</summary>
-    public static byte[] Page(IReadOnlyList<ServerVersionRecord> records, int limit) =>
-        Write(writer => WriteList(writer, records, ServerResponseMapper.NextCursor(records, limit)));
+    public static byte[] Page(IReadOnlyList<ServerVersionRecord> records, ServerListQuery query) =>
+        Write(writer => WriteList(writer, records, ServerResponseMapper.NextCursor(records, query)));
 
     public static byte[] List(IReadOnlyList<ServerVersionRecord> records) => Write(writer => WriteList(writer, records, null));
 

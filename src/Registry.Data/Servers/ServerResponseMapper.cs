@@ -36,10 +36,10 @@ public static class ServerResponseMapper
     }
 
     /// <summary>A page; <c>nextCursor</c> is set whenever the page is full, as the official registry does.</summary>
-    public static ServerList ToPage(IReadOnlyList<ServerVersionRecord> records, int limit)
+    public static ServerList ToPage(IReadOnlyList<ServerVersionRecord> records, ServerListQuery query)
     {
         var list = ToList(records);
-        if (NextCursor(records, limit) is { } cursor)
+        if (NextCursor(records, query) is { } cursor)
         {
             list.Metadata.NextCursor = cursor;
         }
@@ -47,9 +47,9 @@ public static class ServerResponseMapper
         return list;
     }
 
-    /// <summary>The cursor after a page: the last row's <c>name:version</c> when the page is full, else none.</summary>
-    public static string? NextCursor(IReadOnlyList<ServerVersionRecord> records, int limit) =>
-        records.Count >= limit && records.Count > 0 ? ServerCursor.Format(records[^1].Name, records[^1].Version) : null;
+    /// <summary>The cursor after a page, from its last row and the list's filter, when the page is full; else none.</summary>
+    public static string? NextCursor(IReadOnlyList<ServerVersionRecord> records, ServerListQuery query) =>
+        records.Count >= query.Limit && records.Count > 0 ? query.NextCursor(records[^1].Name, records[^1].Version) : null;
 
     public static ServerList ToList(IReadOnlyList<ServerVersionRecord> records)
     {

@@ -1,6 +1,9 @@
 namespace Registry.Domain.Listing;
 
-/// <summary>A validated <c>GET /servers</c> request, ready for the store.</summary>
+/// <summary>
+/// A validated <c>GET /servers</c> request, ready for the store. <see cref="Filter"/> is the filter as sent (with what
+/// the cursor carried), for the next page's cursor.
+/// </summary>
 public sealed record ServerListQuery(
     ServerCursor? After,
     int Limit,
@@ -8,4 +11,9 @@ public sealed record ServerListQuery(
     DateTimeOffset? UpdatedSince,
     string? ExactVersion,
     bool LatestOnly,
-    bool IncludeDeleted);
+    bool IncludeDeleted,
+    ListFilter? Filter = null)
+{
+    /// <summary>The cursor of the page after one that ends with this row.</summary>
+    public string NextCursor(string name, string version) => ServerCursor.Format(name, version, Filter);
+}

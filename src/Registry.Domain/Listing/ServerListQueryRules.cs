@@ -9,6 +9,7 @@ public static class ServerListQueryRules
     public const int MaxLimit = 100;
     public const string LatestVersion = "latest";
 
+    /// <summary>Filter parameters the request leaves out are taken from a filtered cursor (see <see cref="ServerCursor"/>).</summary>
     public static ServerListQuery Build(
         string? cursor,
         int? limit,
@@ -17,6 +18,11 @@ public static class ServerListQueryRules
         string? version,
         bool? includeDeleted)
     {
+        var after = string.IsNullOrEmpty(cursor) ? null : ServerCursor.Parse(cursor);
+        var filter = new ListFilter(NullIfEmpty(search), NullIfEmpty(version), NullIfEmpty(updatedSince), includeDeleted)
+            .Over(after?.Filter ?? ListFilter.None);
+        (search, version, updatedSince, includeDeleted) = (filter.Search, filter.Version, filter.UpdatedSince, filter.IncludeDeleted);
+
         var pageSize = limit ?? DefaultLimit;
         if (pageSize < 1)
         {
@@ -46,13 +52,16 @@ public static class ServerListQueryRules
 
         var latestOnly = version == LatestVersion;
         return new ServerListQuery(
-            After: string.IsNullOrEmpty(cursor) ? null : ServerCursor.Parse(cursor),
+            After: after,
             Limit: pageSize,
             Search: string.IsNullOrEmpty(search) ? null : search,
             UpdatedSince: since,
             ExactVersion: latestOnly || string.IsNullOrEmpty(version) ? null : version,
             LatestOnly: latestOnly,
             // Pollers using updated_since must see deletions, so the filter implies include_deleted.
-            IncludeDeleted: since is not null || includeDeleted == true);
+            IncludeDeleted: since is not null || includeDeleted == true,
+            Filter: filter.IsEmpty ? null : filter);
     }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

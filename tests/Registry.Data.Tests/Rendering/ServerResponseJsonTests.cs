@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Registry.Data.Servers;
+using Registry.Domain.Listing;
 
 namespace Registry.Data.Tests.Rendering;
 
@@ -73,17 +74,20 @@ public class ServerResponseJsonTests
     {
         var records = ServerDocumentFiles.Valid().Take(3).Select(Record).ToList();
 
-        AssertSameJson(TypedJson.Format(ServerResponseMapper.ToPage(records, 3)), ServerResponseJson.Page(records, 3));
-        AssertSameJson(TypedJson.Format(ServerResponseMapper.ToPage(records, 30)), ServerResponseJson.Page(records, 30));
+        var full = ServerListQueryRules.Build(null, 3, "example", null, null, null);
+        var roomy = ServerListQueryRules.Build(null, 30, null, null, null, null);
+
+        AssertSameJson(TypedJson.Format(ServerResponseMapper.ToPage(records, full)), ServerResponseJson.Page(records, full));
+        AssertSameJson(TypedJson.Format(ServerResponseMapper.ToPage(records, roomy)), ServerResponseJson.Page(records, roomy));
         AssertSameJson(TypedJson.Format(ServerResponseMapper.ToList(records)), ServerResponseJson.List(records));
-        Assert.Contains("\"nextCursor\"", Encoding.UTF8.GetString(ServerResponseJson.Page(records, 3)));
-        Assert.DoesNotContain("\"nextCursor\"", Encoding.UTF8.GetString(ServerResponseJson.Page(records, 30)));
+        Assert.Contains("\"nextCursor\"", Encoding.UTF8.GetString(ServerResponseJson.Page(records, full)));
+        Assert.DoesNotContain("\"nextCursor\"", Encoding.UTF8.GetString(ServerResponseJson.Page(records, roomy)));
     }
 
     [Fact]
     public void AnEmptyPageStillCarriesItsArrayAndCount()
     {
-        Assert.Equal("""{"servers":[],"metadata":{"count":0}}""", Encoding.UTF8.GetString(ServerResponseJson.Page([], 30)));
+        Assert.Equal("""{"servers":[],"metadata":{"count":0}}""", Encoding.UTF8.GetString(ServerResponseJson.Page([], ServerListQueryRules.Build(null, null, null, null, null, null))));
     }
 
     [Fact]

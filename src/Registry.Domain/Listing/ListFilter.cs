@@ -1,0 +1,19 @@
+namespace Registry.Domain.Listing;
+
+/// <summary>
+/// The filter parameters of <c>GET /servers</c> as the client sent them (not yet validated), which a cursor handed
+/// out for a filtered list carries so that the cursor alone asks for the next page of the same list.
+/// </summary>
+public sealed record ListFilter(string? Search, string? Version, string? UpdatedSince, bool? IncludeDeleted)
+{
+    public static readonly ListFilter None = new(null, null, null, null);
+
+    public bool IsEmpty => string.IsNullOrEmpty(Search) && string.IsNullOrEmpty(Version) && string.IsNullOrEmpty(UpdatedSince) && IncludeDeleted is null;
+
+    /// <summary>The parameters a request sends win; those it leaves out come from the cursor.</summary>
+    public ListFilter Over(ListFilter fromCursor) => new(
+        Search ?? fromCursor.Search,
+        Version ?? fromCursor.Version,
+        UpdatedSince ?? fromCursor.UpdatedSince,
+        IncludeDeleted ?? fromCursor.IncludeDeleted);
+}
