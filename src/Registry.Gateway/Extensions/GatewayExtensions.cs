@@ -34,6 +34,7 @@ public static class GatewayExtensions
         app.UseRateLimiter();
         app.MapDefaultEndpoints();
         app.MapPrometheusScrapingEndpoint("/metrics");
+        app.MapApiDocs();
         app.MapReverseProxy(proxy =>
         {
             proxy.UseMiddleware<ResponseCachingMiddleware>();
