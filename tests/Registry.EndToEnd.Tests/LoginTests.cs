@@ -25,9 +25,9 @@ public class LoginTests(RegistryAppFixture registry)
     }
 
     [Fact]
-    public async Task GitHubAccessTokenLoginGrantsTheUserAndItsOrganisations()
+    public async Task GitHubAccessTokenLoginGrantsTheUserAndTheOrganisationsItOwnsButNotThoseItIsAMemberOf()
     {
-        World.GitHub.SetUser("gho_e2e_user", "e2e-user", "e2e-org");
+        World.GitHub.SetUser("gho_e2e_user", "e2e-user", GitHubOrgMembership.Owner("e2e-org"), GitHubOrgMembership.Member("e2e-community"));
 
         using var response = await registry.Gateway.PostAsJsonAsync("/v0.1/auth/github-at", new { github_token = "gho_e2e_user" });
 

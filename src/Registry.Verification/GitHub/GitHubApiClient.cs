@@ -6,10 +6,12 @@ using Registry.Verification.Options;
 
 namespace Registry.Verification.GitHub;
 
-/// <summary>The two GitHub REST calls a github-at login needs, made with the caller's own token.</summary>
+/// <summary>The GitHub REST calls a github-at login needs, made with the caller's own token.</summary>
 public sealed class GitHubApiClient(HttpClient http, IOptions<AuthOptions> options)
 {
     public const string HttpClientName = "github";
+    public const int MembershipPageSize = 100;
+    public const int MaxMembershipPages = 10;
 
     public async Task<string> GetLoginAsync(string accessToken, CancellationToken cancellationToken)
     {
@@ -17,11 +19,26 @@ public sealed class GitHubApiClient(HttpClient http, IOptions<AuthOptions> optio
         return user?.Login is { Length: > 0 } login ? login : throw new GitHubApiException("GitHub returned no user login");
     }
 
-    public async Task<IReadOnlyList<string>> GetPublicOrganizationsAsync(string login, string accessToken, CancellationToken cancellationToken)
+    /// <summary>
+    /// The logins of the organisations the token's user is an active owner of; plain members and pending invitations
+    /// are left out. Pages are read until one is not full, at most <see cref="MaxMembershipPages"/> of them, so that an
+    /// account in thousands of organisations cannot hold a login open.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> GetOwnedOrganizationsAsync(string accessToken, CancellationToken cancellationToken)
     {
-        var organizations = await GetAsync<List<GitHubAccount>>(
-            $"/users/{Uri.EscapeDataString(login)}/orgs?per_page=100", accessToken, cancellationToken);
-        return (organizations ?? []).Select(o => o.Login ?? "").ToList();
+        var owned = new List<string>();
+        for (var page = 1; page <= MaxMembershipPages; page++)
+        {
+            var memberships = await GetAsync<List<GitHubOrganizationMembership?>>(
+                $"/user/memberships/orgs?per_page={MembershipPageSize}&page={page}", accessToken, cancellationToken) ?? [];
+            owned.AddRange(memberships.OfType<GitHubOrganizationMembership>().Where(m => m.IsActiveOwner).Select(m => m.Organization?.Login ?? ""));
+            if (memberships.Count < MembershipPageSize)
+            {
+                break;
+            }
+        }
+
+        return owned;
     }
 
     private async Task<T?> GetAsync<T>(string path, string accessToken, CancellationToken cancellationToken)
@@ -40,6 +57,14 @@ public sealed class GitHubApiClient(HttpClient http, IOptions<AuthOptions> optio
     }
 
     private sealed record GitHubAccount([property: JsonPropertyName("login")] string? Login);
+
+    private sealed record GitHubOrganizationMembership(
+        [property: JsonPropertyName("state")] string? State,
+        [property: JsonPropertyName("role")] string? Role,
+        [property: JsonPropertyName("organization")] GitHubAccount? Organization)
+    {
+        public bool IsActiveOwner => State == "active" && Role == "admin";
+    }
 }
 
 public sealed class GitHubApiException(string message) : Exception(message);

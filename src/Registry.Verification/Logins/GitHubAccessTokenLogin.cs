@@ -7,9 +7,10 @@ using Registry.Verification.GitHub;
 namespace Registry.Verification.Logins;
 
 /// <summary>
-/// github-at: the caller's GitHub token names a user and its public organisations; each gets
-/// <c>io.github.{name}/*</c>. If any name falls outside GitHub's login alphabet the token carries no
-/// permissions at all, as the official registry does.
+/// github-at: the caller's GitHub token names a user and the organisations it is an active owner of; each gets
+/// <c>io.github.{name}/*</c>. Plain membership grants nothing, since any member could otherwise publish as the
+/// organisation. If any granted name falls outside GitHub's login alphabet the token carries no permissions at all,
+/// as the official registry does.
 /// </summary>
 public sealed partial class GitHubAccessTokenLogin(GitHubApiClient gitHub)
 {
@@ -28,7 +29,7 @@ public sealed partial class GitHubAccessTokenLogin(GitHubApiClient gitHub)
         try
         {
             var login = await gitHub.GetLoginAsync(accessToken, cancellationToken);
-            var organizations = await gitHub.GetPublicOrganizationsAsync(login, accessToken, cancellationToken);
+            var organizations = await gitHub.GetOwnedOrganizationsAsync(accessToken, cancellationToken);
             return new TokenGrant(AuthMethods.GitHubAccessToken, login, Permissions([login, .. organizations]));
         }
         catch (Exception ex) when (ex is GitHubApiException or HttpRequestException or JsonException or TaskCanceledException && !cancellationToken.IsCancellationRequested)

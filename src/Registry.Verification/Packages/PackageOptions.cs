@@ -14,6 +14,8 @@ public sealed class PackageOptions
 
     public string NuGetServiceIndexUrl { get; set; } = "https://nuget.registry.example/v3/index.json";
 
+    public string CratesBaseUrl { get; set; } = "https://crates.registry.example";
+
     public static readonly IReadOnlyList<string> DefaultOciAllowedRegistries = ["oci.registry.example"];
     public static readonly IReadOnlyList<string> DefaultMcpbAllowedHosts = ["github.com", "www.github.com", "gitlab.com", "www.gitlab.com"];
 

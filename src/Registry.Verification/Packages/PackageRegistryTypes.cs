@@ -7,4 +7,5 @@ public static class PackageRegistryTypes
     public const string NuGet = "nuget";
     public const string Oci = "oci";
     public const string Mcpb = "mcpb";
+    public const string Cargo = "cargo";
 }

@@ -18,6 +18,7 @@ public static class PackageVerificationServices
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPackageVerifier, NpmPackageVerifier>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPackageVerifier, PyPiPackageVerifier>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPackageVerifier, NuGetPackageVerifier>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPackageVerifier, CargoPackageVerifier>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPackageVerifier, OciPackageVerifier>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IPackageVerifier, McpbPackageVerifier>());
         services.TryAddSingleton<PackageOwnershipChecker>();

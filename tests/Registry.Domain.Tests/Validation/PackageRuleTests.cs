@@ -27,4 +27,9 @@ public class PackageRuleTests
     [InlineData("""{"runtimeArguments": [{"type": "named", "name": "-v", "value": "/data:/data"}]}""")]
     public void AWellFormedPackageFieldPasses(string fields) =>
         IssueAssert.Empty(Validator.ValidateSemantics(WithPackageFields(fields)));
+
+    [Fact]
+    public void ACargoPackagePassesTheSchemaAndEveryRule() =>
+        IssueAssert.Empty(Validator.ValidateAll(WithPackageFields(
+            """{"registryType": "cargo", "registryBaseUrl": "https://crates.registry.example", "identifier": "weather-mcp", "version": "0.3.1"}""")));
 }

@@ -4,11 +4,13 @@ using Microsoft.AspNetCore.Http;
 namespace Registry.Testing.Fakes;
 
 /// <summary>
-/// The two GitHub REST calls a registry login makes: GET /user (authenticated by an access token) and
-/// GET /users/{login}/orgs (public organization memberships).
+/// The GitHub REST calls a registry login makes, both authenticated by an access token: GET /user and
+/// GET /user/memberships/orgs (the user's organisation memberships with role and state, paged by
+/// <c>per_page</c> and <c>page</c> as GitHub does).
 /// </summary>
 public sealed class FakeGitHubApi : IAsyncDisposable
 {
+    private const int GitHubDefaultPageSize = 30;
     private readonly ConcurrentDictionary<string, GitHubUser> _usersByToken = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _ids = new(StringComparer.OrdinalIgnoreCase);
     private long _lastId;
@@ -29,13 +31,12 @@ public sealed class FakeGitHubApi : IAsyncDisposable
 
     /// <summary>
     /// Makes <paramref name="accessToken"/> authenticate as <paramref name="login"/> (ids are 1, 2, ... in the order
-    /// logins are first set) and publishes the login's public organizations.
+    /// logins are first set) with these organisation memberships, in this order.
     /// </summary>
-    public void SetUser(string accessToken, string login, params string[] publicOrgs)
+    public void SetUser(string accessToken, string login, params GitHubOrgMembership[] memberships)
     {
-        var user = new GitHubUser(login, _ids.GetOrAdd(login, _ => Interlocked.Increment(ref _lastId)));
+        var user = new GitHubUser(login, _ids.GetOrAdd(login, _ => Interlocked.Increment(ref _lastId)), memberships);
         _usersByToken[accessToken] = user;
-        Http.MapJson(HttpMethods.Get, $"/users/{login}/orgs", publicOrgs.Select(org => new { login = org }).ToArray());
     }
 
     /// <summary>Forgets every user and recorded request.</summary>
@@ -50,16 +51,43 @@ public sealed class FakeGitHubApi : IAsyncDisposable
 
     public ValueTask DisposeAsync() => Http.DisposeAsync();
 
-    private void MapUser() => Http.Map(HttpMethods.Get, "/user", AnswerUserAsync);
-
-    private Task AnswerUserAsync(HttpContext context)
+    private void MapUser()
     {
-        if (Token(context.Request.Headers.Authorization.ToString()) is { } token && _usersByToken.TryGetValue(token, out var user))
-        {
-            return FakeHttpServerExtensions.WriteJsonAsync(context, StatusCodes.Status200OK, new { login = user.Login, id = user.Id });
-        }
-        return FakeHttpServerExtensions.WriteJsonAsync(context, StatusCodes.Status401Unauthorized, new { message = "Bad credentials" });
+        Http.Map(HttpMethods.Get, "/user", AnswerUserAsync);
+        Http.Map(HttpMethods.Get, "/user/memberships/orgs", AnswerMembershipsAsync);
     }
+
+    private Task AnswerUserAsync(HttpContext context) =>
+        User(context) is { } user
+            ? FakeHttpServerExtensions.WriteJsonAsync(context, StatusCodes.Status200OK, new { login = user.Login, id = user.Id })
+            : BadCredentialsAsync(context);
+
+    private Task AnswerMembershipsAsync(HttpContext context)
+    {
+        if (User(context) is not { } user)
+        {
+            return BadCredentialsAsync(context);
+        }
+        var perPage = QueryNumber(context, "per_page", GitHubDefaultPageSize);
+        var page = QueryNumber(context, "page", 1);
+        var entries = user.Memberships.Skip((page - 1) * perPage).Take(perPage).Select(m => new
+        {
+            state = m.State,
+            role = m.Role,
+            organization = new { login = m.Organization },
+            user = new { login = user.Login },
+        });
+        return FakeHttpServerExtensions.WriteJsonAsync(context, StatusCodes.Status200OK, entries.ToArray());
+    }
+
+    private GitHubUser? User(HttpContext context) =>
+        Token(context.Request.Headers.Authorization.ToString()) is { } token && _usersByToken.TryGetValue(token, out var user) ? user : null;
+
+    private static Task BadCredentialsAsync(HttpContext context) =>
+        FakeHttpServerExtensions.WriteJsonAsync(context, StatusCodes.Status401Unauthorized, new { message = "Bad credentials" });
+
+    private static int QueryNumber(HttpContext context, string name, int fallback) =>
+        int.TryParse(context.Request.Query[name].ToString(), out var value) && value > 0 ? value : fallback;
 
     private static string? Token(string authorization)
     {
@@ -73,5 +101,5 @@ public sealed class FakeGitHubApi : IAsyncDisposable
         return null;
     }
 
-    private sealed record GitHubUser(string Login, long Id);
+    private sealed record GitHubUser(string Login, long Id, IReadOnlyList<GitHubOrgMembership> Memberships);
 }

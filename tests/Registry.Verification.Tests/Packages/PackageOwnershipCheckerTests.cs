@@ -25,13 +25,13 @@ public class PackageOwnershipCheckerTests : IAsyncLifetime
         var failures = await checks.CheckAsync(
             new PackageReference("npm", null, "owned", "1.0.0", null),
             new PackageReference("npm", null, "foreign", "1.0.0", null),
-            new PackageReference("cargo", null, "weather", "1.0.0", null),
+            new PackageReference("gem", null, "weather", "1.0.0", null),
             new PackageReference("npm", null, "ghost", "1.0.0", null));
 
         Assert.Equal(
             [
                 "registry validation failed for package 1 (foreign): npm package 'foreign@1.0.0' declares mcpName 'io.github.someone/else', not 'io.github.octo/weather'",
-                "registry validation failed for package 2 (weather): unsupported registry type: cargo",
+                "registry validation failed for package 2 (weather): unsupported registry type: gem",
                 "registry validation failed for package 3 (ghost): npm package 'ghost' not found",
             ],
             failures);
@@ -48,7 +48,7 @@ public class PackageOwnershipCheckerTests : IAsyncLifetime
 
         Assert.Empty(await checks.CheckAsync(
             new PackageReference("npm", null, "ghost", "1.0.0", null),
-            new PackageReference("cargo", null, "weather", null, null)));
+            new PackageReference("gem", null, "weather", null, null)));
         Assert.Empty(npm.Http.Requests);
     }
 }
