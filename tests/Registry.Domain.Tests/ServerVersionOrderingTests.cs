@@ -42,4 +42,35 @@ public class ServerVersionOrderingTests
         Assert.True(ServerVersionOrdering.IsNewer("alpha", Later, "zeta", Earlier));
         Assert.False(ServerVersionOrdering.IsNewer("zeta", Earlier, "alpha", Later));
     }
+
+    private static VersionCandidate Candidate(string version, int minute, string status = ServerStatus.Active) =>
+        new(version, Earlier.AddMinutes(minute), status);
+
+    private static string? Latest(params VersionCandidate[] versions) => ServerVersionOrdering.ChooseLatest(versions)?.Version;
+
+    [Fact]
+    public void LatestIsTheBestVersionThatIsNotDeleted() =>
+        Assert.Equal("1.0.1", Latest(Candidate("2.0.0", 0, ServerStatus.Deleted), Candidate("1.0.1", 1), Candidate("1.0.0", 2)));
+
+    [Fact]
+    public void DeprecatedVersionsStillCountForLatest() =>
+        Assert.Equal("2.0.0", Latest(Candidate("1.0.0", 0), Candidate("2.0.0", 1, ServerStatus.Deprecated)));
+
+    [Fact]
+    public void WhenEveryVersionIsDeletedTheBestOfAllIsLatest() =>
+        Assert.Equal("2.0.0", Latest(Candidate("2.0.0", 0, ServerStatus.Deleted), Candidate("1.0.0", 1, ServerStatus.Deleted)));
+
+    [Fact]
+    public void LatestOfNonSemanticVersionsIsTheNewestPublicationAndSemanticOnesBeatThem()
+    {
+        Assert.Equal("build-200", Latest(Candidate("build-200", 1), Candidate("rolling", 0), Candidate("build-100", 0)));
+        Assert.Equal("0.0.1", Latest(Candidate("nightly", 2), Candidate("0.0.1", 1), Candidate("snapshot", 0)));
+    }
+
+    [Fact]
+    public void AmongVersionsOfEqualPrecedenceTheEarliestPublicationIsLatestWhateverTheOrderGiven() =>
+        Assert.Equal("1.0.0+b", Latest(Candidate("1.0.0+c", 2), Candidate("1.0.0+b", 0), Candidate("v1.0.0", 1)));
+
+    [Fact]
+    public void ANameWithoutVersionsHasNoLatest() => Assert.Null(Latest());
 }

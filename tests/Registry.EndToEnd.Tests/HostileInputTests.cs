@@ -328,6 +328,15 @@ public class HostileInputTests(RegistryAppFixture registry)
             yield return ("PATCH", "/v0/servers/io.github.nobody%2Fnothing/versions/%25/status", Encoding.UTF8.GetBytes(body), "application/json", bearer);
         }
 
+        foreach (var authorization in authorizations)
+        {
+            yield return ("DELETE", "/v0.1/servers/" + name + "/versions/9.9.9", null, null, authorization);
+        }
+
+        yield return ("DELETE", "/v0/servers/" + name + "/versions/9.9.9", "{\"status\":\"active\"}"u8.ToArray(), "application/json", bearer);
+        yield return ("DELETE", "/v0/servers/io.github.nobody%2Fnothing/versions/%25", null, null, bearer);
+        yield return ("DELETE", "/v0/servers/" + name + "/versions/%FF", null, null, bearer);
+
         foreach (var method in new[] { "DELETE", "PROPFIND", "TRACE", "PUT", "POST" })
         {
             yield return (method, "/v0/servers", null, null, bearer);

@@ -66,7 +66,7 @@ public class MirrorTests(MirroringRegistryFixture registry)
     }
 
     [Fact]
-    public async Task ALocalPublishOrStatusChangeOfAMirroredNameIsRefused()
+    public async Task ALocalPublishStatusChangeOrDeleteOfAMirroredNameIsRefused()
     {
         var name = $"{Publisher.AnonymousNamespace}/mirrored-{Guid.NewGuid():N}";
         registry.Upstream.Publish(name, "1.0.0");
@@ -75,12 +75,15 @@ public class MirrorTests(MirroringRegistryFixture registry)
 
         using var publish = await publisher.PublishAsync(Publisher.NewServer("2.0.0", name), token);
         using var status = await publisher.SetStatusAsync(name, "1.0.0", new { status = "deprecated" }, token);
+        using var delete = await publisher.DeleteAsync(name, "1.0.0", token);
         using var local = await publisher.PublishAsync(Publisher.NewServer(), token);
 
         var problem = await ProblemAssert.IsProblemAsync(publish, HttpStatusCode.BadRequest, "Bad Request");
         Assert.Equal("Failed to publish server", problem.GetProperty("detail").GetString());
         Assert.Contains("mirrored from an upstream registry", problem.GetProperty("errors")[0].GetProperty("message").GetString());
         await ProblemAssert.IsProblemAsync(status, HttpStatusCode.BadRequest, "Bad Request");
+        var deleteProblem = await ProblemAssert.IsProblemAsync(delete, HttpStatusCode.BadRequest, "Bad Request");
+        Assert.Contains("mirrored from an upstream registry", deleteProblem.GetProperty("errors")[0].GetProperty("message").GetString());
         Assert.Equal(HttpStatusCode.OK, local.StatusCode);
         Assert.Equal(["1.0.0:active:True"], await ListedAsync(name, includeDeleted: true));
     }

@@ -32,9 +32,15 @@ internal sealed class Publisher(HttpClient gateway)
                 : $"/v0/servers/{Uri.EscapeDataString(name)}/versions/{Uri.EscapeDataString(version)}/status",
             JsonSerializer.Serialize(body), token);
 
-    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string body, string? token)
+    public Task<HttpResponseMessage> DeleteAsync(string name, string version, string? token, string prefix = "/v0") =>
+        SendAsync(HttpMethod.Delete, $"{prefix}/servers/{Uri.EscapeDataString(name)}/versions/{Uri.EscapeDataString(version)}", null, token);
+
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? body, string? token)
     {
-        using var request = new HttpRequestMessage(method, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        using var request = new HttpRequestMessage(method, path)
+        {
+            Content = body is null ? null : new StringContent(body, Encoding.UTF8, "application/json"),
+        };
         if (token is not null)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -37,20 +37,86 @@ public class StatusAndEditTests(RegistryAppFixture registry)
     }
 
     [Fact]
-    public async Task DeletedVersionsAreHiddenUnlessIncludeDeletedAndLatestDoesNotFallBack()
+    public async Task DeletedVersionsAreHiddenUnlessIncludeDeletedAndLatestIsNotFoundOnceEveryVersionIsDeleted()
     {
         var (token, name) = await PublishedAsync("1.0.0", "2.0.0");
         var path = $"/v0.1/servers/{Uri.EscapeDataString(name)}";
 
         (await publisher.SetStatusAsync(name, "2.0.0", new { status = "deleted" }, token)).EnsureSuccessStatusCode();
 
-        Assert.Equal(HttpStatusCode.NotFound, (await registry.Gateway.GetAsync($"{path}/versions/latest")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await registry.Gateway.GetAsync($"{path}/versions/latest?include_deleted=true")).StatusCode);
         var visible = JsonNode.Parse(await registry.Gateway.GetStringAsync($"{path}/versions"))!["servers"]!.AsArray();
         var all = JsonNode.Parse(await registry.Gateway.GetStringAsync($"{path}/versions?include_deleted=true"))!["servers"]!.AsArray();
         Assert.Equal(["1.0.0"], visible.Select(v => v!["server"]!["version"]!.GetValue<string>()));
         Assert.Equal(2, all.Count);
+        (await publisher.SetStatusAsync(name, "1.0.0", new { status = "deleted" }, token)).EnsureSuccessStatusCode();
+        Assert.Equal(HttpStatusCode.NotFound, (await registry.Gateway.GetAsync($"{path}/versions/latest")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await registry.Gateway.GetAsync($"{path}/versions/latest?include_deleted=true")).StatusCode);
     }
+
+    [Fact]
+    public async Task DeletingTheLatestMovesItToTheBestRemainingVersionAndRestoringItMovesItBack()
+    {
+        var (token, name) = await PublishedAsync("1.0.0", "1.1.0", "2.0.0");
+        Assert.Equal("2.0.0", await LatestVersionAsync(name));
+
+        using var deleted = await publisher.SetStatusAsync(name, "2.0.0", new { status = "deleted" }, token);
+
+        Assert.False(Official(JsonNode.Parse(await deleted.Content.ReadAsStringAsync())!)["isLatest"]!.GetValue<bool>());
+        Assert.Equal("1.1.0", await LatestVersionAsync(name));
+        Assert.Equal(["1.1.0"], await FlaggedLatestAsync(name));
+        using var restored = await publisher.SetStatusAsync(name, "2.0.0", new { status = "active" }, token);
+        Assert.True(Official(JsonNode.Parse(await restored.Content.ReadAsStringAsync())!)["isLatest"]!.GetValue<bool>());
+        Assert.Equal("2.0.0", await LatestVersionAsync(name));
+        Assert.Equal(["2.0.0"], await FlaggedLatestAsync(name));
+    }
+
+    [Fact]
+    public async Task DeletingEveryVersionAtOnceLeavesTheBestOfAllFlaggedLatest()
+    {
+        var (token, name) = await PublishedAsync("2.0.0", "1.0.0");
+
+        using var response = await publisher.SetStatusAsync(name, null, new { status = "deleted" }, token);
+
+        var servers = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["servers"]!.AsArray();
+        Assert.Equal([("1.0.0", false), ("2.0.0", true)],
+            servers.Select(s => (s!["server"]!["version"]!.GetValue<string>(), Official(s)["isLatest"]!.GetValue<bool>())).Order());
+        Assert.Equal(["2.0.0"], await FlaggedLatestAsync(name));
+    }
+
+    [Fact]
+    public async Task PublishingBelowADeletedLatestMakesTheNewVersionLatest()
+    {
+        var (token, name) = await PublishedAsync("1.0.0", "2.0.0");
+        (await publisher.SetStatusAsync(name, "2.0.0", new { status = "deleted" }, token)).EnsureSuccessStatusCode();
+
+        using var published = await publisher.PublishAsync(Publisher.NewServer("1.0.1", name), token);
+
+        Assert.True(Official(JsonNode.Parse(await published.Content.ReadAsStringAsync())!)["isLatest"]!.GetValue<bool>());
+        Assert.Equal("1.0.1", await LatestVersionAsync(name));
+    }
+
+    [Fact]
+    public async Task SimultaneousStatusChangesAndPublishesOfOneNameLeaveExactlyOneLatest()
+    {
+        var (token, name) = await PublishedAsync("1.0.0");
+
+        var writes = Enumerable.Range(1, 6).Select(i => publisher.PublishAsync(Publisher.NewServer($"1.{i}.0", name), token))
+            .Concat(Enumerable.Range(0, 6).Select(i => publisher.SetStatusAsync(name, $"1.{i % 3}.0", new { status = i % 2 == 0 ? "deleted" : "active" }, token)))
+            .Concat([publisher.SetStatusAsync(name, null, new { status = "deprecated" }, token)]);
+        var responses = await Task.WhenAll(writes);
+
+        Assert.All(responses, r => Assert.True((int)r.StatusCode < 500, r.StatusCode.ToString()));
+        Assert.Single(await FlaggedLatestAsync(name));
+    }
+
+    private async Task<string> LatestVersionAsync(string name) =>
+        JsonNode.Parse(await registry.Gateway.GetStringAsync($"/v0.1/servers/{Uri.EscapeDataString(name)}/versions/latest"))!["server"]!["version"]!.GetValue<string>();
+
+    private async Task<string[]> FlaggedLatestAsync(string name) =>
+        JsonNode.Parse(await registry.Gateway.GetStringAsync($"/v0.1/servers/{Uri.EscapeDataString(name)}/versions?include_deleted=true"))!["servers"]!.AsArray()
+            .Where(s => Official(s!)["isLatest"]!.GetValue<bool>())
+            .Select(s => s!["server"]!["version"]!.GetValue<string>())
+            .ToArray();
 
     [Fact]
     public async Task RepeatingTheSameStatusIsABadRequestAndStatusChangedAtMovesOnlyOnAChange()

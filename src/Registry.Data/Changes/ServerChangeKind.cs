@@ -9,6 +9,9 @@ public static class ServerChangeKind
     /// <summary>The status or the status message changed.</summary>
     public const string StatusChanged = "status_changed";
 
+    /// <summary>A status change elsewhere in the name made this version latest; nothing else about it changed.</summary>
+    public const string BecameLatest = "became_latest";
+
     /// <summary>Written by an import from an upstream registry.</summary>
     public const string Mirrored = "mirrored";
 }

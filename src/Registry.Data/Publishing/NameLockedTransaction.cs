@@ -72,6 +72,20 @@ internal sealed class NameLockedTransaction : IAsyncDisposable
         return await ServerRecordReader.ReadAllAsync(command, cancellationToken);
     }
 
+    public async Task<List<T>> RowsAsync<T>(
+        string sql, Func<NpgsqlDataReader, T> read, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = Command(sql, parameters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await transaction.DisposeAsync();

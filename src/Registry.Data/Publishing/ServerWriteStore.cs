@@ -8,7 +8,8 @@ namespace Registry.Data.Publishing;
 /// <summary>
 /// Every write to the catalog. Each runs in one transaction holding its server name's lock, so concurrent
 /// writers to a name queue: two publishes of one version cannot both succeed, and "latest" moves atomically.
-/// The same transaction appends what changed to the change log.
+/// A status change chooses "latest" again (<see cref="LatestVersionFlag"/>). The same transaction appends what
+/// changed to the change log.
 /// </summary>
 public sealed class ServerWriteStore(NpgsqlDataSource dataSource, TimeProvider clock)
 {
@@ -36,7 +37,12 @@ public sealed class ServerWriteStore(NpgsqlDataSource dataSource, TimeProvider c
         var now = Now();
         var latest = (await transaction.RecordsAsync($"SELECT {Columns} FROM servers WHERE server_name = @name AND is_latest",
             cancellationToken, name)).SingleOrDefault();
-        var becomesLatest = latest is null || ServerVersionOrdering.IsNewer(version.Version, now, latest.Version, latest.PublishedAt);
+        // Status changes keep the flag on the best version not deleted, so while it is on one, the new version need
+        // only beat that one. Otherwise (every version deleted, a flag left on a deleted version before status changes
+        // moved it, or a mirrored name without a latest) the flag is chosen again once the new version is stored.
+        var bestNotDeleted = latest is { Status: not ServerStatus.Deleted } ? latest : null;
+        var becomesLatest = existing == 0
+            || bestNotDeleted is not null && ServerVersionOrdering.IsNewer(version.Version, now, bestNotDeleted.Version, bestNotDeleted.PublishedAt);
         if (becomesLatest && latest is not null)
         {
             await transaction.ExecuteAsync("UPDATE servers SET is_latest = FALSE WHERE server_name = @name AND is_latest", cancellationToken, name);
@@ -51,7 +57,17 @@ public sealed class ServerWriteStore(NpgsqlDataSource dataSource, TimeProvider c
             cancellationToken, name, ("version", version.Version), ("now", now), ("latest", becomesLatest),
             ("value", new JsonText(version.Document)), ("wire_json", ServerWireJson.Render(version.Document)));
         var record = inserted.Single();
-        await transaction.CommitAsync([NewServerChange.Of(record, ServerChangeKind.Published)], cancellationToken);
+        var changes = new List<NewServerChange>();
+        if (existing > 0 && bestNotDeleted is null && await LatestVersionFlag.RecalculateAsync(transaction, version.Name, now, cancellationToken) is { } move)
+        {
+            record = move.Apply(record);
+            if (move.Taken.Version != record.Version)
+            {
+                changes.Add(NewServerChange.Of(move.Taken, ServerChangeKind.BecameLatest));
+            }
+        }
+
+        await transaction.CommitAsync([NewServerChange.Of(record, ServerChangeKind.Published), .. changes], cancellationToken);
         return record;
     }
 
@@ -112,7 +128,8 @@ public sealed class ServerWriteStore(NpgsqlDataSource dataSource, TimeProvider c
             : changing.Where(r => r.Status == ServerStatus.Deleted).SelectMany(r => StoredServerDocument.RemoteUrls(r.Document)).Distinct().ToList();
         await transaction.LockRemoteUrlsAsync(reactivatedUrls, cancellationToken);
         await RemoteUrlOwnership.EnsureFreeAsync(transaction, name, reactivatedUrls, cancellationToken);
-        var updated = await transaction.RecordsAsync(
+        var now = Now();
+        IReadOnlyList<ServerVersionRecord> updated = await transaction.RecordsAsync(
             $"""
             UPDATE servers
             SET status_changed_at = CASE WHEN status <> @status THEN @now ELSE status_changed_at END,
@@ -120,9 +137,18 @@ public sealed class ServerWriteStore(NpgsqlDataSource dataSource, TimeProvider c
             WHERE server_name = @name {versionFilter} AND (status <> @status OR status_message IS DISTINCT FROM @message)
             RETURNING {Columns}
             """,
-            cancellationToken, [("name", name), ("status", status), ("message", storedMessage), ("now", Now()), .. versionParameters]);
+            cancellationToken, [("name", name), ("status", status), ("message", storedMessage), ("now", now), .. versionParameters]);
         var changes = updated.OrderBy(r => r.PublishedAt).ThenBy(r => r.Version, StringComparer.Ordinal)
             .Select(r => NewServerChange.Of(r, ServerChangeKind.StatusChanged)).ToList();
+        if (await LatestVersionFlag.RecalculateAsync(transaction, name, now, cancellationToken) is { } move)
+        {
+            updated = updated.Select(move.Apply).ToList();
+            if (updated.All(r => r.Version != move.Taken.Version))
+            {
+                changes.Add(NewServerChange.Of(move.Taken, ServerChangeKind.BecameLatest));
+            }
+        }
+
         await transaction.CommitAsync(changes, cancellationToken);
         return updated.OrderByDescending(r => r.PublishedAt).ToList();
     }

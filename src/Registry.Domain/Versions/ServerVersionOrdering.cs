@@ -5,7 +5,8 @@ namespace Registry.Domain.Versions;
 /// <summary>
 /// Decides whether a newly published version takes "latest" from the current one (SPEC §5): semantic versions
 /// compare by semver precedence; a semantic version beats a non-semantic one either way round; two
-/// non-semantic versions compare by publication time, so the newer publication wins.
+/// non-semantic versions compare by publication time, so the newer publication wins. Since status changes
+/// recalculate it (SPEC §11), "latest" is the best version not deleted, or the best of all when every one is.
 /// </summary>
 public static class ServerVersionOrdering
 {
@@ -24,6 +25,21 @@ public static class ServerVersionOrdering
             _ => candidatePublishedAt >= currentPublishedAt,
         };
     }
+
+    /// <summary>The version that holds "latest" of a name; null only when there are no versions.</summary>
+    public static VersionCandidate? ChooseLatest(IReadOnlyCollection<VersionCandidate> versions) =>
+        Best(versions.Where(v => v.Status != ServerStatus.Deleted)) ?? Best(versions);
+
+    /// <summary>
+    /// What publishing the versions one by one in publication order would leave latest, so that among versions
+    /// of equal precedence (1.0.0 and v1.0.0, or two build metadata) the earliest publication stays best.
+    /// </summary>
+    public static VersionCandidate? Best(IEnumerable<VersionCandidate> versions) =>
+        versions
+            .OrderBy(v => v.PublishedAt)
+            .ThenBy(v => v.Version, StringComparer.Ordinal)
+            .Aggregate((VersionCandidate?)null, (best, next) =>
+                best is null || IsNewer(next.Version, next.PublishedAt, best.Version, best.PublishedAt) ? next : best);
 
     private static bool TryParseSemantic(string version, out SemanticVersion parsed)
     {

@@ -41,6 +41,14 @@ public sealed class PublishService(ServerPublisher publisher, StatusChanger stat
         return updated;
     }
 
+    public override async Task<ServerResponse> DeleteServerVersion(DeleteServerVersionRequest request, ServerCallContext context)
+    {
+        var name = Decode(request.ServerName, RegistryErrors.InvalidServerNameEncoding);
+        var deleted = await statuses.DeleteVersionAsync(name, Decode(request.Version, RegistryErrors.InvalidVersionEncoding), context);
+        await cache.InvalidateAsync([name]);
+        return deleted;
+    }
+
     public override async Task<AllVersionsStatusResponse> UpdateServerStatus(UpdateServerStatusRequest request, ServerCallContext context)
     {
         var name = Decode(request.ServerName, RegistryErrors.InvalidServerNameEncoding);

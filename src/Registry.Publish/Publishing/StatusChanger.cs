@@ -25,6 +25,10 @@ public sealed class StatusChanger(WriteAuthorization authorization, ServerWriteS
         return ServerResponseMapper.ToResponse(record);
     }
 
+    /// <summary>DELETE on a version: exactly the status change to deleted without a message.</summary>
+    public Task<ServerResponse> DeleteVersionAsync(string name, string version, ServerCallContext context) =>
+        SetVersionStatusAsync(name, version, ServerStatus.Deleted, null, context);
+
     public async Task<AllVersionsStatusResponse> SetAllVersionsStatusAsync(string name, string? status, string? message, ServerCallContext context)
     {
         var claims = authorization.Authenticate(context);
