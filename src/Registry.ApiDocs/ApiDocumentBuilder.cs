@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Google.Api;
 using Google.Protobuf.Reflection;
 using Microsoft.OpenApi;
@@ -85,7 +84,7 @@ public static class ApiDocumentBuilder
             }
         }
 
-        AddMirrorStatus(document, tags);
+        MirrorStatusOperation.AddTo(document, tags);
         document.Tags = new HashSet<OpenApiTag>(tags.Select(t => new OpenApiTag { Name = t }));
         return document;
     }
@@ -147,14 +146,7 @@ public static class ApiDocumentBuilder
         foreach (var name in binding.PathFields)
         {
             var field = request.FindFieldByName(name);
-            yield return new OpenApiParameter
-            {
-                Name = field.JsonName,
-                In = ParameterLocation.Path,
-                Required = true,
-                Description = comments.For(field),
-                Schema = schemas.Field(field, describe: false),
-            };
+            yield return Parameter(schemas, comments, field, field.JsonName, ParameterLocation.Path);
         }
 
         if (binding.Body.Length > 0)
@@ -164,16 +156,18 @@ public static class ApiDocumentBuilder
 
         foreach (var field in request.Fields.InDeclarationOrder().Where(f => !binding.PathFields.Contains(f.Name)))
         {
-            yield return new OpenApiParameter
-            {
-                Name = field.Name,
-                In = ParameterLocation.Query,
-                Required = false,
-                Description = comments.For(field),
-                Schema = schemas.Field(field, describe: false),
-            };
+            yield return Parameter(schemas, comments, field, field.Name, ParameterLocation.Query);
         }
     }
+
+    private static OpenApiParameter Parameter(MessageSchemas schemas, ContractComments comments, FieldDescriptor field, string name, ParameterLocation location) => new()
+    {
+        Name = name,
+        In = location,
+        Required = location == ParameterLocation.Path,
+        Description = comments.For(field),
+        Schema = schemas.Field(field, describe: false),
+    };
 
     private static OpenApiRequestBody? RequestBody(MessageSchemas schemas, ContractComments comments, MethodDescriptor method, HttpBinding binding)
     {
@@ -229,60 +223,5 @@ public static class ApiDocumentBuilder
         var firstParagraph = description.Split("\n\n")[0];
         var end = firstParagraph.IndexOf(". ", StringComparison.Ordinal);
         return (end < 0 ? firstParagraph : firstParagraph[..end]).TrimEnd('.');
-    }
-
-    /// <summary>
-    /// The mirror's status is served by the mirror worker, not by a gRPC service, so it has no binding to read; it is
-    /// described here by hand, with the fields the worker writes (src/Registry.Mirror/Status/MirrorStatus.cs).
-    /// </summary>
-    private static void AddMirrorStatus(OpenApiDocument document, SortedSet<string> tags)
-    {
-        const string tag = "extensions";
-        tags.Add(tag);
-        var text = new OpenApiSchema { Type = JsonSchemaType.String };
-        var time = new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time" };
-        var status = new OpenApiSchema
-        {
-            Type = JsonSchemaType.Object,
-            Properties = new Dictionary<string, IOpenApiSchema>
-            {
-                ["upstream"] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "uri" },
-                ["enabled"] = new OpenApiSchema { Type = JsonSchemaType.Boolean },
-                ["lastSuccessfulSyncAt"] = time,
-                ["position"] = new OpenApiSchema
-                {
-                    Type = JsonSchemaType.Object,
-                    Properties = new Dictionary<string, IOpenApiSchema> { ["highWaterMark"] = time, ["passUpdatedSince"] = time, ["passCursor"] = text },
-                },
-                ["lastError"] = text,
-                ["lastErrorAt"] = time,
-                ["mirroredVersions"] = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64" },
-            },
-        };
-        foreach (var prefix in new[] { "/v0", "/v0.1" })
-        {
-            document.Paths[$"{prefix}/x/dev.mcpregistry/mirror"] = new OpenApiPathItem
-            {
-                Operations = new Dictionary<HttpMethod, OpenApiOperation>
-                {
-                    [HttpMethod.Get] = new()
-                    {
-                        OperationId = "GetMirrorStatus" + (prefix == "/v0" ? "V0" : ""),
-                        Summary = "EXTENSION: the mirror's position and last error",
-                        Description = "Served only when the registry mirrors an upstream registry (Registry:Mirror:Upstream); 404 otherwise.",
-                        Tags = new HashSet<OpenApiTagReference> { new(tag, document) },
-                        Responses = new OpenApiResponses
-                        {
-                            ["200"] = new OpenApiResponse
-                            {
-                                Description = "Success",
-                                Content = new Dictionary<string, IOpenApiMediaType> { [Json] = new OpenApiMediaType { Schema = status, Example = JsonNode.Parse("""{"upstream":"https://upstream.example","enabled":true}""") } },
-                            },
-                            ["404"] = new OpenApiResponse { Description = "No mirror runs" },
-                        },
-                    },
-                },
-            };
-        }
     }
 }
