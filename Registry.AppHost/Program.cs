@@ -3,6 +3,7 @@ using Registry.AppHost.Infrastructure;
 var builder = DistributedApplication.CreateBuilder(args);
 var settings = AppHostSettings.Read(builder);
 builder.AddStartupProblemReports();
+builder.AddProcessSupervision(settings);
 
 var database = builder.AddRegistryDatabase(settings);
 var cache = builder.AddRegistryCache(settings);

@@ -10,7 +10,8 @@ public sealed record AppHostSettings(
     string? SeedFrom,
     string Version,
     string? GitHubClientId,
-    CacheServerKind CacheServer)
+    CacheServerKind CacheServer,
+    TimeSpan FirstRestartPause)
 {
     public static AppHostSettings Read(IDistributedApplicationBuilder builder)
     {
@@ -26,7 +27,9 @@ public sealed record AppHostSettings(
             SeedFrom: string.IsNullOrWhiteSpace(seedFrom) ? null : ResolveSeed(seedFrom, builder.AppHostDirectory),
             Version: section["Version"] ?? "dev",
             GitHubClientId: section["GitHubClientId"],
-            CacheServer: ReadCacheServer(section["CacheServer"]));
+            CacheServer: ReadCacheServer(section["CacheServer"]),
+            // How long a local PostgreSQL or cache that exited waits before it is started again; doubles while it keeps failing.
+            FirstRestartPause: section.GetValue<TimeSpan?>("FirstRestartPause") ?? TimeSpan.FromSeconds(1));
     }
 
     private static CacheServerKind ReadCacheServer(string? value) => value?.Trim().ToLowerInvariant() switch

@@ -19,7 +19,8 @@ public static class CacheResources
 
         IResourceBuilder<IResourceWithEndpoints> server = UseRedisServer(settings.CacheServer)
             ? AddRedisServer(builder)
-            : builder.AddProject<Projects.Registry_CacheHost>("cache-server").WithEndpoint(name: "tcp", scheme: "tcp", env: "CACHE_PORT");
+            : builder.AddProject<Projects.Registry_CacheHost>("cache-server").WithEndpoint(name: "tcp", scheme: "tcp", env: "CACHE_PORT", isProxied: false);
+        server.WithRestartOnExit();
 
         var endpoint = server.GetEndpoint("tcp");
         var connectionString = builder.AddConnectionString(ConnectionName, ReferenceExpression.Create(
@@ -39,9 +40,11 @@ public static class CacheResources
 
     private static IResourceBuilder<ExecutableResource> AddRedisServer(IDistributedApplicationBuilder builder)
     {
+        // Bounded: entries outlive their freshness to be served stale while the database is down, so the least
+        // recently used ones make room; any key may go (a lost generation token only costs misses).
         var server = builder.AddExecutable("cache-server", "redis-server", builder.AppHostDirectory,
-                "--bind", "127.0.0.1", "--save", "", "--appendonly", "no")
-            .WithEndpoint(name: "tcp", scheme: "tcp")
+                "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--maxmemory", "256mb", "--maxmemory-policy", "allkeys-lru")
+            .WithEndpoint(name: "tcp", scheme: "tcp", isProxied: false)
             .ExcludeFromManifest();
         var endpoint = server.GetEndpoint("tcp");
         return server.WithArgs(context =>

@@ -33,9 +33,12 @@ public static class DatabaseResources
         });
         var init = builder.AddExecutable("postgres-init", "sh", builder.AppHostDirectory, "-c", LocalPostgres.InitScript(dataDirectory.Path))
             .ExcludeFromManifest();
+        // Its own port, not the orchestrator's proxy: while the server is down, clients are refused at once instead of
+        // held, and a server started again binds the same port.
         var server = LocalPostgres.AddServer(builder, "postgres", dataDirectory.Path)
-            .WithEndpoint(name: "tcp", scheme: "tcp", env: "PGPORT")
+            .WithEndpoint(name: "tcp", scheme: "tcp", env: "PGPORT", isProxied: false)
             .WaitForCompletion(init)
+            .WithRestartOnExit()
             .ExcludeFromManifest();
 
         var endpoint = server.GetEndpoint("tcp");

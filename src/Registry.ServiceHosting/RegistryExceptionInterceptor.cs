@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Grpc.Core.Interceptors;
+using Registry.Data;
 using Registry.Domain.Errors;
 
 namespace Registry.ServiceHosting;
@@ -7,7 +8,7 @@ namespace Registry.ServiceHosting;
 /// <summary>
 /// Services throw <see cref="RegistryException"/> with the official HTTP status. gRPC callers get the matching
 /// status code; for transcoded REST calls the full problem is also left on the HttpContext, because HTTP statuses
-/// such as 422 have no gRPC code of their own.
+/// such as 422 have no gRPC code of their own. A database that cannot be reached is a 503 (Unavailable), never a 500.
 /// </summary>
 public sealed class RegistryExceptionInterceptor : Interceptor
 {
@@ -24,6 +25,10 @@ public sealed class RegistryExceptionInterceptor : Interceptor
         {
             throw Translate(exception, context);
         }
+        catch (Exception exception) when (DatabaseFailures.IsUnavailable(exception) && !context.CancellationToken.IsCancellationRequested)
+        {
+            throw Translate(RegistryErrors.DatabaseUnavailable(), context);
+        }
     }
 
     public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
@@ -36,6 +41,10 @@ public sealed class RegistryExceptionInterceptor : Interceptor
         catch (RegistryException exception)
         {
             throw Translate(exception, context);
+        }
+        catch (Exception exception) when (DatabaseFailures.IsUnavailable(exception) && !context.CancellationToken.IsCancellationRequested)
+        {
+            throw Translate(RegistryErrors.DatabaseUnavailable(), context);
         }
     }
 

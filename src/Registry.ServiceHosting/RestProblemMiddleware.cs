@@ -11,6 +11,9 @@ namespace Registry.ServiceHosting;
 /// </summary>
 public sealed class RestProblemMiddleware(RequestDelegate next)
 {
+    /// <summary>What a 503 (the database is unreachable) tells clients to wait before trying again.</summary>
+    public const string RetryAfterSeconds = "5";
+
     public async Task InvokeAsync(HttpContext context)
     {
         var original = context.Response.Body;
@@ -32,6 +35,11 @@ public sealed class RestProblemMiddleware(RequestDelegate next)
 
         var problem = context.Items[RegistryExceptionInterceptor.ProblemItemKey] as RegistryProblem
             ?? new RegistryProblem(context.Response.StatusCode, ReadTranscodingMessage(shaping.HeldError) ?? DefaultDetail(context), []);
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            context.Response.Headers.RetryAfter = RetryAfterSeconds;
+        }
+
         await ProblemJson.WriteAsync(context.Response, problem);
     }
 

@@ -9,7 +9,8 @@ public class CachedResponseTests
     [Fact]
     public void AStoredAnswerReadsBackUnchanged()
     {
-        var answer = CachedResponse.Create("application/json; charset=utf-8", Encoding.UTF8.GetBytes("{\"servers\":[]}"));
+        var storedAt = new DateTimeOffset(2026, 12, 1, 10, 30, 15, 123, TimeSpan.Zero);
+        var answer = CachedResponse.Create("application/json; charset=utf-8", Encoding.UTF8.GetBytes("{\"servers\":[]}"), storedAt);
 
         var read = CachedResponse.Deserialize(answer.Serialize());
 
@@ -17,14 +18,16 @@ public class CachedResponseTests
         Assert.Equal(answer.EntityTag, read!.EntityTag);
         Assert.Equal(answer.ContentType, read.ContentType);
         Assert.Equal(answer.Body, read.Body);
+        Assert.Equal(storedAt, read.StoredAt);
+        Assert.Equal(90, read.AgeSeconds(storedAt.AddSeconds(90.7)));
     }
 
     [Fact]
     public void TheTagIsStrongAndFollowsTheBytes()
     {
-        var one = CachedResponse.Create("application/json", "{\"a\":1}"u8.ToArray());
-        var same = CachedResponse.Create("application/json", "{\"a\":1}"u8.ToArray());
-        var other = CachedResponse.Create("application/json", "{\"a\":2}"u8.ToArray());
+        var one = CachedResponse.Create("application/json", "{\"a\":1}"u8.ToArray(), DateTimeOffset.UnixEpoch);
+        var same = CachedResponse.Create("application/json", "{\"a\":1}"u8.ToArray(), DateTimeOffset.UnixEpoch);
+        var other = CachedResponse.Create("application/json", "{\"a\":2}"u8.ToArray(), DateTimeOffset.UnixEpoch);
 
         Assert.Matches("^\"[0-9a-f]{32}\"$", one.EntityTag);
         Assert.Equal(one.EntityTag, same.EntityTag);
@@ -35,6 +38,7 @@ public class CachedResponseTests
     [InlineData(new byte[0])]
     [InlineData(new byte[] { 9, 0, 0, 0, 0 })]
     [InlineData(new byte[] { 1, 0, 200, 0, 0 })]
+    [InlineData(new byte[] { 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 200, 0, 0 })]
     public void AnythingElseInTheCacheIsAMiss(byte[] stored)
     {
         Assert.Null(CachedResponse.Deserialize(stored));

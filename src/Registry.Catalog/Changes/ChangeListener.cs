@@ -12,7 +12,7 @@ public sealed class ChangeListener(NpgsqlDataSource dataSource, ChangeBroadcast 
 {
     private static readonly TimeSpan QuietCheck = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan LastRetry = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan LastRetry = TimeSpan.FromSeconds(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -21,6 +21,7 @@ public sealed class CatalogService(
     ChangeLogReader changes,
     ChangeFeed feed,
     IHostApplicationLifetime lifetime,
+    DatabaseReachability database,
     IOptions<RegistryInfoOptions> info) : Contracts.V0.Catalog.CatalogBase
 {
     public override async Task<ServerList> ListServers(ListServersRequest request, ServerCallContext context)
@@ -123,15 +124,21 @@ public sealed class CatalogService(
         }
     }
 
-    public override Task<HealthResponse> GetHealth(GetHealthRequest request, ServerCallContext context)
+    /// <summary>Readiness as clients see it: ok only while the database answers; degraded (503) otherwise.</summary>
+    public override async Task<HealthResponse> GetHealth(GetHealthRequest request, ServerCallContext context)
     {
+        if (!await database.IsReachableAsync(context.CancellationToken))
+        {
+            throw RegistryErrors.Degraded();
+        }
+
         var response = new HealthResponse { Status = "ok" };
         if (!string.IsNullOrEmpty(info.Value.GitHubClientId))
         {
             response.GithubClientId = info.Value.GitHubClientId;
         }
 
-        return Task.FromResult(response);
+        return response;
     }
 
     public override Task<PingResponse> Ping(PingRequest request, ServerCallContext context) =>

@@ -18,6 +18,12 @@ public static class RegistryErrors
     public static RegistryException UnsupportedMediaType(string contentType) =>
         new(415, $"Unsupported Content-Type '{contentType}': send the body as application/json in UTF-8");
 
+    public static RegistryException DatabaseUnavailable() =>
+        new(503, "The registry's database is unreachable; try again shortly");
+
+    public static RegistryException Degraded() =>
+        new(503, "Degraded: the registry's database is unreachable; cached reads are still served");
+
     public static RegistryException NulCharacter(string parameter) => new(400, $"{parameter} must not contain NUL characters");
 
     /// <summary>Request-schema violations are 422 with one entry per violation, as Huma reports them.</summary>

@@ -24,23 +24,26 @@ internal static class HttpValidators
     }
 
     /// <summary>
-    /// Registry data may change with any write, so clients may keep it but must revalidate (cheap with the ETag);
-    /// health answers are never stored.
+    /// Registry data may change with any write, so clients may keep it but must revalidate (cheap with the ETag), and
+    /// a CDN may answer with what it kept while the registry answers errors (stale-if-error, RFC 5861), as the gateway
+    /// itself does; health answers are never stored.
     /// </summary>
-    public static string CacheControlFor(HttpRequest request, int status)
+    public static string CacheControlFor(HttpRequest request, int status, TimeSpan staleIfError)
     {
         if (status != StatusCodes.Status200OK || OperationalPaths.IsLiveness(request.Path))
         {
             return "no-store";
         }
 
-        return "public, no-cache";
+        return staleIfError > TimeSpan.Zero
+            ? $"public, no-cache, stale-if-error={(long)staleIfError.TotalSeconds}"
+            : "public, no-cache";
     }
 
-    public static void Apply(HttpResponse response, HttpRequest request, CachedResponse answer)
+    public static void Apply(HttpResponse response, HttpRequest request, CachedResponse answer, TimeSpan staleIfError)
     {
         response.Headers.ETag = answer.EntityTag;
-        response.Headers.CacheControl = CacheControlFor(request, StatusCodes.Status200OK);
+        response.Headers.CacheControl = CacheControlFor(request, StatusCodes.Status200OK, staleIfError);
         if (IsNotModified(request, answer.EntityTag))
         {
             response.StatusCode = StatusCodes.Status304NotModified;

@@ -1,13 +1,19 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Net.Http.Headers;
 using Microsoft.Extensions.Options;
 using Registry.Caching;
 
 namespace Registry.Gateway.Caching;
 
 /// <summary>
-/// Every proxied GET (and HEAD, answered as GET without the body): answered from the cache when the route is cacheable and the cache is usable, otherwise from
-/// the service and then stored; either way with a strong ETag, If-None-Match handling and a fitting Cache-Control.
-/// <c>X-Registry-Cache</c> says which happened: hit, miss (stored) or bypass (Redis unusable or route not cached).
+/// Every proxied GET (and HEAD, answered as GET without the body): answered from the cache when the route is
+/// cacheable, the cache is usable and the entry is fresh, otherwise from the service and then stored; either way with a
+/// strong ETag, If-None-Match handling and a fitting Cache-Control. When the service fails (5xx: its database is down,
+/// it is not running) and a stale entry for the same request is still kept, that entry is answered instead, with its
+/// <c>Age</c> (stale-if-error, RFC 5861). <c>X-Registry-Cache</c> says which happened: hit, miss (stored), stale, or
+/// bypass (Redis unusable or route not cached). An entry a write replaced is never answered: keys carry the tokens a
+/// write replaces.
 /// </summary>
 internal sealed class ResponseCachingMiddleware(
     RequestDelegate next,
@@ -26,22 +32,29 @@ internal sealed class ResponseCachingMiddleware(
         }
 
         var key = await EntryKeyAsync(context.Request);
-        if (key is not null && await store.GetAsync(key) is { } cached)
+        var cached = key is null ? null : await store.GetAsync(key);
+        if (cached is not null && store.IsFresh(cached))
         {
             await WriteAsync(context, cached, "hit");
             return;
         }
 
         var body = await ForwardBufferedAsync(context);
+        if (context.Response.StatusCode >= StatusCodes.Status500InternalServerError && cached is not null && store.MayServeStale(cached))
+        {
+            await WriteStaleAsync(context, cached);
+            return;
+        }
+
         if (context.Response.StatusCode != StatusCodes.Status200OK)
         {
-            context.Response.Headers.CacheControl = HttpValidators.CacheControlFor(context.Request, context.Response.StatusCode);
+            context.Response.Headers.CacheControl = HttpValidators.CacheControlFor(context.Request, context.Response.StatusCode, store.StaleIfError);
             context.Response.ContentLength = body.Length;
             await context.Response.Body.WriteAsync(body, context.RequestAborted);
             return;
         }
 
-        var answer = CachedResponse.Create(context.Response.ContentType, body);
+        var answer = CachedResponse.Create(context.Response.ContentType, body, store.Now);
         if (key is not null)
         {
             await store.SetAsync(key, answer);
@@ -76,10 +89,22 @@ internal sealed class ResponseCachingMiddleware(
         }
     }
 
-    private static async Task WriteAsync(HttpContext context, CachedResponse answer, string cacheStatus)
+    /// <summary>The service's failure is dropped, headers and body, for the answer it last gave.</summary>
+    private async Task WriteStaleAsync(HttpContext context, CachedResponse answer)
+    {
+        foreach (var header in new[] { HeaderNames.RetryAfter, HeaderNames.ContentType, HeaderNames.ContentLength, HeaderNames.CacheControl })
+        {
+            context.Response.Headers.Remove(header);
+        }
+
+        context.Response.Headers.Age = answer.AgeSeconds(store.Now).ToString(CultureInfo.InvariantCulture);
+        await WriteAsync(context, answer, "stale");
+    }
+
+    private async Task WriteAsync(HttpContext context, CachedResponse answer, string cacheStatus)
     {
         context.Response.Headers[CacheStatusHeader] = cacheStatus;
-        HttpValidators.Apply(context.Response, context.Request, answer);
+        HttpValidators.Apply(context.Response, context.Request, answer, store.StaleIfError);
         if (context.Response.StatusCode == StatusCodes.Status200OK)
         {
             await context.Response.Body.WriteAsync(answer.Body, context.RequestAborted);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry.Metrics;
 using Registry.Caching;
 using Registry.Gateway.Caching;
@@ -21,6 +22,7 @@ public static class GatewayExtensions
         builder.Services.AddHealthChecks().AddCheck<UpstreamReadinessCheck>("upstreams");
         builder.AddRegistryCacheConnection();
         builder.Services.AddOptions<ResponseCacheOptions>().BindConfiguration(ResponseCacheOptions.Section);
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ResponseStore>();
         builder.Services.AddOpenCors();
         builder.Services.AddClientRateLimiting(builder.Configuration);

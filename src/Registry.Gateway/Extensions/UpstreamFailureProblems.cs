@@ -26,7 +26,7 @@ internal sealed class UpstreamFailureProblems(RequestDelegate next)
             case ForwarderError.NoAvailableDestinations:
                 context.Response.Headers[HeaderNames.RetryAfter] = RetryAfterSeconds;
                 await GatewayProblem.WriteAsync(context.Response, StatusCodes.Status503ServiceUnavailable,
-                    $"The {service} service is not ready: its health check fails (it needs PostgreSQL and the migrations); try again shortly");
+                    $"The {service} service is not ready: it does not answer its liveness probe; try again shortly");
                 break;
             case ForwarderError.Request:
                 context.Response.Headers[HeaderNames.RetryAfter] = RetryAfterSeconds;

@@ -5,8 +5,9 @@ using Yarp.ReverseProxy.Model;
 namespace Registry.Gateway.Extensions;
 
 /// <summary>
-/// The gateway is ready when every service it probes (the clusters with active health checks) has a destination
-/// whose last probes passed, so that waiting for the gateway's health means waiting for the whole registry.
+/// The gateway is ready when every service it probes (the clusters with active health checks, on the services'
+/// liveness endpoint) has a destination whose last probes passed, so that waiting for the gateway's health means
+/// waiting for every service to run. It stays ready while the database is down: it can still serve cached reads.
 /// </summary>
 internal sealed class UpstreamReadinessCheck(IProxyStateLookup proxy) : IHealthCheck
 {
