@@ -16,6 +16,9 @@ public static class Extensions
     public const string AlivePath = "/alive";
     private const string LiveTag = "live";
 
+    /// <summary>Every service names its <see cref="System.Diagnostics.ActivitySource"/> <c>Registry.&lt;Service&gt;</c>.</summary>
+    public const string RegistryActivitySources = "Registry.*";
+
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         builder.ConfigureOpenTelemetry();
@@ -50,10 +53,11 @@ public static class Extensions
         {
             builder.Services.AddOpenTelemetry()
                 .WithTracing(tracing => tracing
-                    .AddSource(builder.Environment.ApplicationName)
+                    .AddSource(builder.Environment.ApplicationName, RegistryActivitySources)
                     .AddAspNetCoreInstrumentation(o => o.Filter = context =>
                         !context.Request.Path.StartsWithSegments(HealthPath) && !context.Request.Path.StartsWithSegments(AlivePath))
-                    .AddHttpClientInstrumentation())
+                    .AddHttpClientInstrumentation()
+                    .AddGrpcClientInstrumentation())
                 .UseOtlpExporter();
         }
 
