@@ -13,15 +13,17 @@ var migrations = builder.AddProject<Projects.Registry_MigrationService>("migrati
     .WaitFor(database.Server)
     .WithEnvironment("Registry__SeedFrom", settings.SeedFrom ?? "");
 
-var catalog = builder.AddRegistryService<Projects.Registry_Catalog>("catalog", database, migrations)
+var catalog = builder.AddRegistryService<Projects.Registry_Catalog>("catalog")
+    .WithRegistryDatabase(database, migrations)
     .WithEnvironment("Registry__Version", settings.Version)
     .WithEnvironment("Registry__GitHubClientId", settings.GitHubClientId ?? "");
 var signingKey = builder.AddTokenSigningKey();
-var verification = builder.AddRegistryService<Projects.Registry_Verification>("verification", database, migrations)
+var verification = builder.AddRegistryService<Projects.Registry_Verification>("verification")
     .WithTokenSigning(signingKey)
     .WithConfigurationSection(builder.Configuration, "Registry:Auth")
     .WithConfigurationSection(builder.Configuration, "Registry:Packages");
-var publish = builder.AddRegistryService<Projects.Registry_Publish>("publish", database, migrations)
+var publish = builder.AddRegistryService<Projects.Registry_Publish>("publish")
+    .WithRegistryDatabase(database, migrations)
     .WithTokenValidation(signingKey)
     .WithReference(cache.ConnectionString)
     .WithReference(verification)

@@ -11,6 +11,16 @@ public static class DatabaseResources
 {
     public const string ConnectionName = "registrydb";
 
+    /// <summary>
+    /// For the processes that use PostgreSQL, and only those: the connection string, and a start once the
+    /// migrations have completed.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithRegistryDatabase(
+        this IResourceBuilder<ProjectResource> project,
+        InfrastructureResources database,
+        IResourceBuilder<ProjectResource> migrations) =>
+        project.WithReference(database.ConnectionString).WaitForCompletion(migrations);
+
     public static InfrastructureResources AddRegistryDatabase(this IDistributedApplicationBuilder builder, AppHostSettings settings)
     {
         if (settings.UseContainers)

@@ -31,9 +31,8 @@ public static class MirrorResources
         return builder.AddProject<Projects.Registry_Mirror>("mirror")
             .WithHttpEndpoint(name: "http")
             .WithHttpHealthCheck("/health", endpointName: "http")
-            .WithReference(database.ConnectionString)
+            .WithRegistryDatabase(database, migrations)
             .WithReference(cache.ConnectionString)
-            .WaitForCompletion(migrations)
             .WithConfigurationSection(builder.Configuration, Section);
     }
 

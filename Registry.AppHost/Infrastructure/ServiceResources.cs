@@ -5,22 +5,18 @@ public static class ServiceResources
 {
     /// <summary>
     /// A gRPC service: HTTP/2-only gRPC + transcoded REST on the <c>http</c> endpoint (GRPC_PORT), HTTP/1.1
-    /// health probes on <c>health</c> (HEALTH_PORT). It starts once the migrations have completed. Its ports are its
+    /// health probes on <c>health</c> (HEALTH_PORT). Its ports are its
     /// own, not the orchestrator's proxy: a proxy accepts connections while nothing serves them and holds them open,
     /// where a refused connection lets the gateway answer at once that the service is not ready.
     /// </summary>
     public static IResourceBuilder<ProjectResource> AddRegistryService<TProject>(
         this IDistributedApplicationBuilder builder,
-        string name,
-        InfrastructureResources database,
-        IResourceBuilder<ProjectResource> migrations)
+        string name)
         where TProject : IProjectMetadata, new() =>
         builder.AddProject<TProject>(name)
             .WithHttpEndpoint(name: "http", env: "GRPC_PORT", isProxied: false)
             .WithHttpEndpoint(name: "health", env: "HEALTH_PORT", isProxied: false)
-            .WithHttpHealthCheck("/health", endpointName: "health")
-            .WithReference(database.ConnectionString)
-            .WaitForCompletion(migrations);
+            .WithHttpHealthCheck("/health", endpointName: "health");
 
     /// <summary>
     /// The gateway starts at once, without waiting for anything: until a service behind a route is ready it answers

@@ -1,4 +1,4 @@
-using Npgsql;
+using Registry.Data.Hosting;
 using Registry.Data.Migrations;
 using Registry.Data.Seeding;
 using Registry.Data.Servers;
@@ -9,9 +9,7 @@ public static class MigrationWorkerExtensions
 {
     public static IHostApplicationBuilder AddMigrationWorker(this IHostApplicationBuilder builder)
     {
-        var connectionString = builder.Configuration.GetConnectionString("registrydb")
-            ?? throw new InvalidOperationException("ConnectionStrings:registrydb is not configured.");
-        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
+        builder.AddRegistryDatabase(DatabaseWorkload.Maintenance);
         builder.Services.AddSingleton<MigrationRunner>();
         builder.Services.AddSingleton<WireJsonBackfill>();
         builder.Services.AddSingleton<BulkSeedImporter>();

@@ -1,6 +1,5 @@
 using Grpc.Core;
 using Grpc.Core.Interceptors;
-using Registry.Data;
 using Registry.Domain.Errors;
 
 namespace Registry.ServiceHosting;
@@ -8,9 +7,10 @@ namespace Registry.ServiceHosting;
 /// <summary>
 /// Services throw <see cref="RegistryException"/> with the official HTTP status. gRPC callers get the matching
 /// status code; for transcoded REST calls the full problem is also left on the HttpContext, because HTTP statuses
-/// such as 422 have no gRPC code of their own. A database that cannot be reached is a 503 (Unavailable), never a 500.
+/// such as 422 have no gRPC code of their own. A failing dependency (a database that cannot be reached) answers
+/// what its registered <see cref="IExceptionTranslator"/> says, a 503 rather than a 500.
 /// </summary>
-public sealed class RegistryExceptionInterceptor : Interceptor
+public sealed class RegistryExceptionInterceptor(IEnumerable<IExceptionTranslator> translators) : Interceptor
 {
     public const string ProblemItemKey = "registry.problem";
 
@@ -25,9 +25,9 @@ public sealed class RegistryExceptionInterceptor : Interceptor
         {
             throw Translate(exception, context);
         }
-        catch (Exception exception) when (DatabaseFailures.IsUnavailable(exception) && !context.CancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (TranslateDependencyFailure(exception, context) is { } translated)
         {
-            throw Translate(RegistryErrors.DatabaseUnavailable(), context);
+            throw translated;
         }
     }
 
@@ -42,10 +42,21 @@ public sealed class RegistryExceptionInterceptor : Interceptor
         {
             throw Translate(exception, context);
         }
-        catch (Exception exception) when (DatabaseFailures.IsUnavailable(exception) && !context.CancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (TranslateDependencyFailure(exception, context) is { } translated)
         {
-            throw Translate(RegistryErrors.DatabaseUnavailable(), context);
+            throw translated;
         }
+    }
+
+    private RpcException? TranslateDependencyFailure(Exception exception, ServerCallContext context)
+    {
+        if (context.CancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
+
+        var translated = translators.Select(t => t.Translate(exception)).FirstOrDefault(e => e is not null);
+        return translated is null ? null : Translate(translated, context);
     }
 
     private static RpcException Translate(RegistryException exception, ServerCallContext context)

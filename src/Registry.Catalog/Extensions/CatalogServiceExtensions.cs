@@ -1,5 +1,6 @@
 using Registry.Catalog.Changes;
 using Registry.Data.Changes;
+using Registry.Data.Hosting;
 using Registry.Data.Servers;
 using Registry.ServiceHosting;
 

@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Options;
 using Registry.Caching;
+using Registry.Data.Hosting;
 using Registry.Data.Mirroring;
 using Registry.Mirror.Options;
 using Registry.Mirror.Sync;
 using Registry.Mirror.Upstream;
-using Registry.ServiceHosting;
 
 namespace Registry.Mirror.Extensions;
 

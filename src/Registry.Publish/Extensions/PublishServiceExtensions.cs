@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Registry.Auth.Tokens;
 using Registry.Caching;
+using Registry.Data.Hosting;
 using Registry.Data.Mirroring;
 using Registry.Data.Publishing;
 using Registry.Data.Servers;

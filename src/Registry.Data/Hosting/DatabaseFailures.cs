@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Registry.Data;
+namespace Registry.Data.Hosting;
 
 /// <summary>
 /// Failures that mean "the database cannot be reached right now" rather than "this request is wrong": no connection

@@ -1,7 +1,6 @@
 using Npgsql;
-using Registry.Data;
 
-namespace Registry.ServiceHosting;
+namespace Registry.Data.Hosting;
 
 /// <summary>Whether the database answers a trivial query now: for readiness checks and the health route.</summary>
 public sealed class DatabaseReachability(NpgsqlDataSource dataSource)
