@@ -15,7 +15,7 @@ public static class MigrationWorkerExtensions
         builder.Services.AddSingleton<BulkSeedImporter>();
         builder.Services.AddSingleton<SeedSource>();
         builder.Services.AddHttpClient(SeedSource.HttpClientName);
-        builder.Services.AddOptions<SeedOptions>().BindConfiguration(SeedOptions.Section);
+        builder.AddBoundOptions<SeedOptions>();
         builder.Services.AddHostedService<MigrationWorker>();
         return builder;
     }
