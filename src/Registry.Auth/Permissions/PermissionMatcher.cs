@@ -1,7 +1,7 @@
 namespace Registry.Auth.Permissions;
 
 /// <summary>
-/// The one place permission patterns are matched (SPEC §3.1): <c>*</c> matches every name; a pattern ending in
+/// The one place permission patterns are matched, as the official registry matches them: <c>*</c> matches every name; a pattern ending in
 /// <c>*</c> is a plain prefix match (so <c>com.example.*</c> also matches <c>com.example.api/x</c>); anything
 /// else must equal the name. Matching is case-sensitive.
 /// </summary>

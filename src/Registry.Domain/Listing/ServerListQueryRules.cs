@@ -2,7 +2,7 @@ using Registry.Domain.Errors;
 
 namespace Registry.Domain.Listing;
 
-/// <summary>The query-parameter rules of <c>GET /servers</c> (SPEC §2), in the order the official API checks them.</summary>
+/// <summary>The query-parameter rules of <c>GET /servers</c>, in the order the official API checks them.</summary>
 public static class ServerListQueryRules
 {
     public const int DefaultLimit = 30;

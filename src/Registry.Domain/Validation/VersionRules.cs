@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Registry.Domain.Validation;
 
 /// <summary>
-/// What a server or package version may not be (SPEC §4 and §11): empty or only whitespace, padded with whitespace,
+/// What a server or package version may not be: empty or only whitespace, padded with whitespace,
 /// holding control characters (a newline or a tab is never part of a version, and a client could not show it), the
 /// reserved word "latest", or anything that reads as a range rather than one specific version. Everything else is
 /// accepted, including non-semver like "2024-01-01".

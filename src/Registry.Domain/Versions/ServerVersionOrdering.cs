@@ -3,10 +3,10 @@ using NuGet.Versioning;
 namespace Registry.Domain.Versions;
 
 /// <summary>
-/// Decides whether a newly published version takes "latest" from the current one (SPEC §5): semantic versions
+/// Decides whether a newly published version takes "latest" from the current one: semantic versions
 /// compare by semver precedence; a semantic version beats a non-semantic one either way round; two
 /// non-semantic versions compare by publication time, so the newer publication wins. Since status changes
-/// recalculate it (SPEC §11), "latest" is the best version not deleted, or the best of all when every one is.
+/// recalculate it (as the official registry does since 2026), "latest" is the best version not deleted, or the best of all when every one is.
 /// </summary>
 public static class ServerVersionOrdering
 {

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace Registry.Domain.Validation.Schema;
 
 /// <summary>
-/// The <c>$schema</c> rule run on publish, edit and validate (SPEC §4): it must name one of the embedded dated
+/// The <c>$schema</c> rule run on publish, edit and validate: it must name one of the embedded dated
 /// schemas; naming an older one is allowed but warned about.
 /// </summary>
 internal static class SchemaVersionRule

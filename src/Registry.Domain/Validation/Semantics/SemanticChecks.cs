@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Registry.Domain.Validation.Semantics;
 
-/// <summary>Every semantic rule of SPEC §4, run in document order (name, version, repository ... remotes).</summary>
+/// <summary>Every semantic rule, run in document order (name, version, repository ... remotes).</summary>
 internal static class SemanticChecks
 {
     private static readonly ISemanticRule[] Rules =
