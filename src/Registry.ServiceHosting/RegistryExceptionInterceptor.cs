@@ -8,7 +8,8 @@ namespace Registry.ServiceHosting;
 /// <summary>
 /// Services throw <see cref="RegistryException"/> with the official HTTP status. gRPC callers get the matching
 /// status code; for transcoded REST calls the full problem is also left on the HttpContext, because HTTP statuses
-/// such as 422 have no gRPC code of their own. A database that cannot be reached is a 503 (Unavailable), never a 500.
+/// such as 422 have no gRPC code of their own; native gRPC callers get the problem's errors as field violations
+/// (<see cref="FieldViolations"/>). A database that cannot be reached is a 503 (Unavailable), never a 500.
 /// </summary>
 public sealed class RegistryExceptionInterceptor : Interceptor
 {
@@ -50,8 +51,9 @@ public sealed class RegistryExceptionInterceptor : Interceptor
 
     private static RpcException Translate(RegistryException exception, ServerCallContext context)
     {
-        context.GetHttpContext().Items[ProblemItemKey] = RegistryProblem.From(exception);
-        return new RpcException(new Status(ToGrpcCode(exception.Status), exception.Detail));
+        var httpContext = context.GetHttpContext();
+        httpContext.Items[ProblemItemKey] = RegistryProblem.From(exception);
+        return FieldViolations.ToRpcException(ToGrpcCode(exception.Status), exception, httpContext);
     }
 
     public static StatusCode ToGrpcCode(int httpStatus) => httpStatus switch
