@@ -7,8 +7,9 @@ namespace Registry.ServiceHosting;
 /// <summary>
 /// Services throw <see cref="RegistryException"/> with the official HTTP status. gRPC callers get the matching
 /// status code; for transcoded REST calls the full problem is also left on the HttpContext, because HTTP statuses
-/// such as 422 have no gRPC code of their own. A failing dependency (a database that cannot be reached) answers
-/// what its registered <see cref="IExceptionTranslator"/> says, a 503 rather than a 500.
+/// such as 422 have no gRPC code of their own; native gRPC callers get the problem's errors as field violations
+/// (<see cref="FieldViolations"/>). A failing dependency (a database that cannot be reached) answers what its
+/// registered <see cref="IExceptionTranslator"/> says, a 503 rather than a 500.
 /// </summary>
 public sealed class RegistryExceptionInterceptor(IEnumerable<IExceptionTranslator> translators) : Interceptor
 {
@@ -61,8 +62,9 @@ public sealed class RegistryExceptionInterceptor(IEnumerable<IExceptionTranslato
 
     private static RpcException Translate(RegistryException exception, ServerCallContext context)
     {
-        context.GetHttpContext().Items[ProblemItemKey] = RegistryProblem.From(exception);
-        return new RpcException(new Status(ToGrpcCode(exception.Status), exception.Detail));
+        var httpContext = context.GetHttpContext();
+        httpContext.Items[ProblemItemKey] = RegistryProblem.From(exception);
+        return FieldViolations.ToRpcException(ToGrpcCode(exception.Status), exception, httpContext);
     }
 
     public static StatusCode ToGrpcCode(int httpStatus) => httpStatus switch

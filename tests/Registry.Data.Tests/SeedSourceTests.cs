@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using Registry.Data.Seeding;
 using Registry.MigrationService;
-using Registry.Testing;
 
 namespace Registry.Data.Tests;
 

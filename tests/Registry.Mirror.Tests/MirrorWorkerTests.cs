@@ -16,7 +16,7 @@ public sealed class MirrorWorkerTests(PostgresFixture postgres) : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        connectionString = await postgres.CreateMigratedDatabaseAsync();
+        connectionString = await postgres.CreateMigratedConnectionStringAsync();
         dataSource = NpgsqlDataSource.Create(connectionString);
         upstream = await FakeUpstreamRegistry.StartAsync();
         rows = new MirroredRows(dataSource);

@@ -1,9 +1,14 @@
 namespace Registry.Domain.Errors;
 
-/// <summary>The errors the official registry answers with, worded as it words them.</summary>
-public static class RegistryErrors
+/// <summary>
+/// The errors the official registry answers with, worded as it words them: every status and message the services
+/// answer with is named here, once. Writes: RegistryErrors.Writes.cs; tokens and permissions: RegistryErrors.Access.cs.
+/// </summary>
+public static partial class RegistryErrors
 {
     public static RegistryException ServerNotFound() => new(404, "Server not found");
+
+    public static RegistryException ServerVersionNotFound() => new(404, "Server version not found");
 
     public static RegistryException InvalidServerNameEncoding() => new(400, "Invalid server name encoding");
 
@@ -17,6 +22,9 @@ public static class RegistryErrors
 
     public static RegistryException UnsupportedMediaType(string contentType) =>
         new(415, $"Unsupported Content-Type '{contentType}': send the body as application/json in UTF-8");
+
+    /// <summary>A body that is not JSON, or not one JSON object; the reason is the detail.</summary>
+    public static RegistryException MalformedBody(string reason) => new(400, reason);
 
     public static RegistryException DatabaseUnavailable() =>
         new(503, "The registry's database is unreachable; try again shortly");

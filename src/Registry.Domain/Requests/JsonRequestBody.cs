@@ -97,7 +97,7 @@ public static class JsonRequestBody
     }
 
     public static JsonObject ParseObject(ReadOnlySpan<byte> body) =>
-        TryParseObject(body, out var document, out var error) ? document : throw new RegistryException(400, error);
+        TryParseObject(body, out var document, out var error) ? document : throw RegistryErrors.MalformedBody(error);
 
     private static ReadOnlySpan<byte> WithoutBom(ReadOnlySpan<byte> body) =>
         body.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? body[3..] : body;

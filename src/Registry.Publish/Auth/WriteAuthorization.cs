@@ -1,4 +1,3 @@
-using Grpc.Core;
 using Registry.Auth.Permissions;
 using Registry.Auth.Tokens;
 using Registry.Domain.Errors;
@@ -13,67 +12,49 @@ public sealed class WriteAuthorization(RegistryTokenValidator validator)
 {
     private const string BearerPrefix = "Bearer ";
 
-    public RegistryTokenClaims Authenticate(ServerCallContext context)
+    /// <summary>The claims of the token in an <c>Authorization</c> header value (null when the header is absent).</summary>
+    public RegistryTokenClaims Authenticate(string? authorizationHeader)
     {
-        var header = context.RequestHeaders.GetValue("authorization");
-        if (string.IsNullOrEmpty(header))
+        if (string.IsNullOrEmpty(authorizationHeader))
         {
-            throw new RegistryException(401, "Authorization header is required");
+            throw RegistryErrors.TokenRequired();
         }
 
-        if (header.Length <= BearerPrefix.Length || !header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
+        if (authorizationHeader.Length <= BearerPrefix.Length || !authorizationHeader.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
         {
-            throw new RegistryException(401, "Invalid Authorization header format. Expected 'Bearer <token>'");
+            throw RegistryErrors.MalformedAuthorization();
         }
 
         try
         {
-            return validator.Validate(header[BearerPrefix.Length..].Trim());
+            return validator.Validate(authorizationHeader[BearerPrefix.Length..].Trim());
         }
         catch (RegistryTokenException ex)
         {
-            throw new RegistryException(401, "Invalid or expired Registry JWT token", [new ErrorDetail(ex.Message)]);
+            throw RegistryErrors.TokenInvalid(ex.Message);
         }
     }
 
-    public static void RequirePublish(RegistryTokenClaims claims, string serverName)
-    {
-        if (!PermissionMatcher.Allows(claims.Permissions, PermissionActions.Publish, serverName))
-        {
-            throw new RegistryException(403, DeniedMessage("publish", serverName, claims));
-        }
-    }
+    public static void RequirePublish(RegistryTokenClaims claims, string serverName) =>
+        Require(claims, PermissionActions.Publish, serverName);
 
-    public static void RequireEdit(RegistryTokenClaims claims, string serverName)
-    {
-        if (!PermissionMatcher.Allows(claims.Permissions, PermissionActions.Edit, serverName))
-        {
-            throw new RegistryException(403, DeniedMessage("edit", serverName, claims));
-        }
-    }
+    public static void RequireEdit(RegistryTokenClaims claims, string serverName) =>
+        Require(claims, PermissionActions.Edit, serverName);
 
     public static void RequirePublishOrEdit(RegistryTokenClaims claims, string serverName)
     {
         if (!PermissionMatcher.Allows(claims.Permissions, PermissionActions.Publish, serverName)
             && !PermissionMatcher.Allows(claims.Permissions, PermissionActions.Edit, serverName))
         {
-            throw new RegistryException(403, "You do not have publish or edit permissions for this server. " + Held("publish", claims));
+            throw RegistryErrors.PublishOrEditDenied(PermissionMatcher.PatternsFor(claims.Permissions, PermissionActions.Publish));
         }
     }
 
-    private static string DeniedMessage(string action, string serverName, RegistryTokenClaims claims)
+    private static void Require(RegistryTokenClaims claims, string action, string serverName)
     {
-        var message = $"You do not have permission to {action} {serverName}. " + Held(action, claims);
-        return serverName.StartsWith("io.github.", StringComparison.Ordinal)
-            ? message + " If the namespace is a GitHub organisation, make your membership public and log in again."
-            : message;
-    }
-
-    private static string Held(string action, RegistryTokenClaims claims)
-    {
-        var patterns = PermissionMatcher.PatternsFor(claims.Permissions, action);
-        return patterns.Count == 0
-            ? $"Your token grants no {action} permissions."
-            : $"Your token grants {action} for: {string.Join(", ", patterns)}";
+        if (!PermissionMatcher.Allows(claims.Permissions, action, serverName))
+        {
+            throw RegistryErrors.PermissionDenied(action, serverName, PermissionMatcher.PatternsFor(claims.Permissions, action));
+        }
     }
 }

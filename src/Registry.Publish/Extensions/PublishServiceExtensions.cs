@@ -8,6 +8,7 @@ using Registry.Data.Servers;
 using Registry.Domain.Validation;
 using Registry.Publish.Auth;
 using Registry.Publish.Publishing;
+using Registry.Publish.Telemetry;
 using Registry.ServiceHosting;
 
 namespace Registry.Publish.Extensions;
@@ -27,11 +28,8 @@ public static class PublishServiceExtensions
         builder.AddRegistryCacheConnection();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddOptions<TokenValidationOptions>()
-            .BindConfiguration(TokenValidationOptions.Section)
-            .Validate(o => o.JwtPublicKey is { Length: 64 } key && key.All(Uri.IsHexDigit),
-                "Registry:Auth:JwtPublicKey must be the 64-hex-character Ed25519 public key of the token signer.")
-            .ValidateOnStart();
+        builder.AddBoundOptions<TokenValidationOptions>()
+            .Validate(o => o.HasValidKey, "Registry:Auth:JwtPublicKey must be the 64-hex-character Ed25519 public key of the token signer.");
         builder.Services.AddSingleton(sp => new RegistryTokenValidator(
             Ed25519Keys.PublicKeyFromHex(sp.GetRequiredService<IOptions<TokenValidationOptions>>().Value.JwtPublicKey),
             sp.GetRequiredService<TimeProvider>()));
@@ -42,7 +40,7 @@ public static class PublishServiceExtensions
         builder.Services.AddSingleton<ServerReadStore>();
         builder.Services.AddSingleton<PackageOwnership>();
         builder.Services.AddSingleton<MirroredNameStore>();
-        builder.Services.AddOptions<MirroredNamePolicy.Settings>().BindConfiguration(MirroredNamePolicy.Settings.Section);
+        builder.AddBoundOptions<MirroredNameOptions>();
         builder.Services.AddSingleton<MirroredNamePolicy>();
         // Checks have their own timeouts; retries and the default attempt timeout would only cut them short.
         // RemoveAllResilienceHandlers is marked experimental (EXTEXP0001) but is the documented way to opt out.
@@ -50,15 +48,9 @@ public static class PublishServiceExtensions
         builder.Services.AddGrpcClient<Contracts.V0.Verification.VerificationClient>(o => o.Address = new Uri(VerificationAddress))
             .RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
+        builder.Services.AddSingleton<WriteTelemetry>();
         builder.Services.AddSingleton<ServerPublisher>();
         builder.Services.AddSingleton<StatusChanger>();
         return builder;
     }
-}
-
-public sealed class TokenValidationOptions
-{
-    public const string Section = "Registry:Auth";
-
-    public string JwtPublicKey { get; set; } = "";
 }

@@ -19,15 +19,15 @@ public sealed class PublishService(ServerPublisher publisher, StatusChanger stat
 {
     public override async Task<ServerResponse> PublishServer(PublishServerRequest request, ServerCallContext context)
     {
-        var published = await publisher.PublishAsync(RequestDocument.Parse(request.Document), context);
+        var published = await publisher.PublishAsync(AuthorizationOf(context), RequestDocument.Parse(request.Document), context.CancellationToken);
         await cache.InvalidateAsync([published.Server.Name]);
         return published;
     }
 
     public override async Task<ServerResponse> EditServerVersion(EditServerVersionRequest request, ServerCallContext context)
     {
-        var edited = await publisher.EditAsync(Decode(request.ServerName, RegistryErrors.InvalidServerNameEncoding),
-            Decode(request.Version, RegistryErrors.InvalidVersionEncoding), RequestDocument.Parse(request.Document), context);
+        var edited = await publisher.EditAsync(AuthorizationOf(context), Decode(request.ServerName, RegistryErrors.InvalidServerNameEncoding),
+            Decode(request.Version, RegistryErrors.InvalidVersionEncoding), RequestDocument.Parse(request.Document), context.CancellationToken);
         await cache.InvalidateAsync([edited.Server.Name]);
         return edited;
     }
@@ -35,8 +35,8 @@ public sealed class PublishService(ServerPublisher publisher, StatusChanger stat
     public override async Task<ServerResponse> UpdateVersionStatus(UpdateVersionStatusRequest request, ServerCallContext context)
     {
         var name = Decode(request.ServerName, RegistryErrors.InvalidServerNameEncoding);
-        var updated = await statuses.SetVersionStatusAsync(name, Decode(request.Version, RegistryErrors.InvalidVersionEncoding),
-            request.HasStatus ? request.Status : null, request.HasStatusMessage ? request.StatusMessage : null, context);
+        var updated = await statuses.SetVersionStatusAsync(AuthorizationOf(context), name, Decode(request.Version, RegistryErrors.InvalidVersionEncoding),
+            request.HasStatus ? request.Status : null, request.HasStatusMessage ? request.StatusMessage : null, context.CancellationToken);
         await cache.InvalidateAsync([name]);
         return updated;
     }
@@ -44,7 +44,8 @@ public sealed class PublishService(ServerPublisher publisher, StatusChanger stat
     public override async Task<ServerResponse> DeleteServerVersion(DeleteServerVersionRequest request, ServerCallContext context)
     {
         var name = Decode(request.ServerName, RegistryErrors.InvalidServerNameEncoding);
-        var deleted = await statuses.DeleteVersionAsync(name, Decode(request.Version, RegistryErrors.InvalidVersionEncoding), context);
+        var deleted = await statuses.DeleteVersionAsync(AuthorizationOf(context), name,
+            Decode(request.Version, RegistryErrors.InvalidVersionEncoding), context.CancellationToken);
         await cache.InvalidateAsync([name]);
         return deleted;
     }
@@ -52,8 +53,8 @@ public sealed class PublishService(ServerPublisher publisher, StatusChanger stat
     public override async Task<AllVersionsStatusResponse> UpdateServerStatus(UpdateServerStatusRequest request, ServerCallContext context)
     {
         var name = Decode(request.ServerName, RegistryErrors.InvalidServerNameEncoding);
-        var updated = await statuses.SetAllVersionsStatusAsync(name,
-            request.HasStatus ? request.Status : null, request.HasStatusMessage ? request.StatusMessage : null, context);
+        var updated = await statuses.SetAllVersionsStatusAsync(AuthorizationOf(context), name,
+            request.HasStatus ? request.Status : null, request.HasStatusMessage ? request.StatusMessage : null, context.CancellationToken);
         await cache.InvalidateAsync([name]);
         return updated;
     }
@@ -80,6 +81,9 @@ public sealed class PublishService(ServerPublisher publisher, StatusChanger stat
 
         return Task.FromResult(result);
     }
+
+    /// <summary>The bearer token travels in this header for native gRPC and transcoded REST calls alike.</summary>
+    private static string? AuthorizationOf(ServerCallContext context) => context.RequestHeaders.GetValue("authorization");
 
     private static string Decode(string raw, Func<RegistryException> invalid) =>
         PathParameter.TryDecode(raw, out var decoded) ? decoded : throw invalid();

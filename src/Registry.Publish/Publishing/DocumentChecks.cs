@@ -23,12 +23,12 @@ public sealed class DocumentChecks(ServerJsonValidator validator)
     }
 
     /// <summary>Gate two, once the caller is authorised: the schema-version rule and the semantic rules.</summary>
-    public void RequireSemanticallyValid(JsonObject document, string failure)
+    public void RequireSemanticallyValid(JsonObject document, WriteOperation operation)
     {
         var issues = validator.ValidateSchemaVersion(document).Concat(validator.ValidateSemantics(document)).ToList();
         if (ServerJsonValidator.HasErrors(issues))
         {
-            throw new RegistryException(422, failure + ", invalid schema: call /validate for details",
+            throw RegistryErrors.InvalidDocument(operation,
                 issues.Where(i => i.Severity == IssueSeverities.Error).Select(i => new ErrorDetail(i.Message, "body." + i.Path)).ToArray());
         }
     }

@@ -10,21 +10,13 @@ namespace Registry.Publish.Publishing;
 /// database enforces) unless <c>Registry:Mirror:AllowLocalPublish</c> is true. The check runs before the write's
 /// own transaction, so a local write racing the very first import of a name can still land.
 /// </summary>
-public sealed class MirroredNamePolicy(MirroredNameStore names, IOptions<MirroredNamePolicy.Settings> options)
+public sealed class MirroredNamePolicy(MirroredNameStore names, IOptions<MirroredNameOptions> options)
 {
-    public async Task RequireLocallyWritableAsync(string name, string failure, CancellationToken cancellationToken)
+    public async Task RequireLocallyWritableAsync(string name, WriteOperation operation, CancellationToken cancellationToken)
     {
         if (!options.Value.AllowLocalPublish && await names.IsMirroredAsync(name, cancellationToken))
         {
-            throw new RegistryException(400, failure,
-                [new ErrorDetail($"server {name} is mirrored from an upstream registry; publish and change it there")]);
+            throw RegistryErrors.MirroredName(operation, name);
         }
-    }
-
-    public sealed class Settings
-    {
-        public const string Section = "Registry:Mirror";
-
-        public bool AllowLocalPublish { get; set; }
     }
 }

@@ -14,7 +14,7 @@ public sealed class PackageOwnership(Contracts.V0.Verification.VerificationClien
 {
     private static readonly JsonParser PackageParser = new(JsonParser.Settings.Default.WithIgnoreUnknownFields(true));
 
-    public async Task RequireOwnedAsync(string serverName, JsonObject document, string failure, CancellationToken cancellationToken)
+    public async Task RequireOwnedAsync(string serverName, JsonObject document, WriteOperation operation, CancellationToken cancellationToken)
     {
         if (document["packages"] is not JsonArray { Count: > 0 } packages)
         {
@@ -30,12 +30,12 @@ public sealed class PackageOwnership(Contracts.V0.Verification.VerificationClien
         }
         catch (RpcException ex) when (ex.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Internal or StatusCode.Unknown)
         {
-            throw new RegistryException(503, failure, [new ErrorDetail("package ownership could not be checked: verification service unavailable")]);
+            throw RegistryErrors.PackageCheckUnavailable(operation);
         }
 
         if (response.Failures.Count > 0)
         {
-            throw new RegistryException(400, failure, response.Failures.Select(f => new ErrorDetail(f)).ToArray());
+            throw RegistryErrors.PackagesNotOwned(operation, response.Failures);
         }
     }
 }

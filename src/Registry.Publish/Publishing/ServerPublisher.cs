@@ -1,19 +1,20 @@
 using System.Text.Json.Nodes;
-using Grpc.Core;
 using Registry.Contracts.V0;
 using Registry.Data.Publishing;
 using Registry.Data.Servers;
 using Registry.Domain.Errors;
+using Registry.Domain.Publishing;
 using Registry.Domain.Versions;
 using Registry.Publish.Auth;
 using Registry.Publish.Documents;
+using Registry.Publish.Telemetry;
 
 namespace Registry.Publish.Publishing;
 
 /// <summary>
 /// Publish and edit, checked in the official order: document schema (422), token (401), permission (403),
 /// schema version and semantics (422), package ownership (400, via the verification service), then the
-/// registry's rules in the database (400).
+/// registry's rules in the database (400). The token is looked at only once the document passed its schema.
 /// </summary>
 public sealed class ServerPublisher(
     WriteAuthorization authorization,
@@ -21,54 +22,66 @@ public sealed class ServerPublisher(
     PackageOwnership packages,
     ServerReadStore reads,
     ServerWriteStore store,
-    MirroredNamePolicy mirrored)
+    MirroredNamePolicy mirrored,
+    WriteTelemetry telemetry)
 {
-    private const string PublishFailed = "Failed to publish server";
-    private const string EditFailed = "Failed to edit server";
-    private const int MaxPublisherMetaBytes = 4096;
+    /// <param name="authorizationHeader">The caller's <c>Authorization</c> header, null when it sent none.</param>
+    public Task<ServerResponse> PublishAsync(string? authorizationHeader, JsonObject document, CancellationToken cancellationToken) =>
+        telemetry.TraceAsync(WriteOperation.Publish, RequestDocument.StringField(document, "name"),
+            RequestDocument.StringField(document, "version"), status: null, async progress =>
+            {
+                progress.Reached(WriteGates.Schema);
+                checks.RequireSchemaValid(document);
+                progress.Reached(WriteGates.Authentication);
+                var claims = authorization.Authenticate(authorizationHeader);
+                var name = RequestDocument.StringField(document, "name")!;
+                progress.Reached(WriteGates.Permission);
+                WriteAuthorization.RequirePublish(claims, name);
+                progress.Reached(WriteGates.Semantics);
+                checks.RequireSemanticallyValid(document, WriteOperation.Publish);
+                progress.Reached(WriteGates.MirroredName);
+                await mirrored.RequireLocallyWritableAsync(name, WriteOperation.Publish, cancellationToken);
+                progress.Reached(WriteGates.PublisherMetadata);
+                PublisherMetadata.RequireWithinLimit(document);
+                progress.Reached(WriteGates.PackageOwnership);
+                await packages.RequireOwnedAsync(name, document, WriteOperation.Publish, cancellationToken);
+                progress.Reached(WriteGates.Store);
+                var record = await WriteAsync(WriteOperation.Publish, () => store.PublishAsync(ToNewVersion(document), cancellationToken));
+                return ServerResponseMapper.ToResponse(record);
+            });
 
-    public async Task<ServerResponse> PublishAsync(JsonObject document, ServerCallContext context)
-    {
-        checks.RequireSchemaValid(document);
-        var claims = authorization.Authenticate(context);
-        var name = RequestDocument.StringField(document, "name")!;
-        WriteAuthorization.RequirePublish(claims, name);
-        checks.RequireSemanticallyValid(document, PublishFailed);
-        await mirrored.RequireLocallyWritableAsync(name, PublishFailed, context.CancellationToken);
-
-        if (StoredServerDocument.PublisherProvidedBytes(document) > MaxPublisherMetaBytes)
+    /// <param name="authorizationHeader">The caller's <c>Authorization</c> header, null when it sent none.</param>
+    public Task<ServerResponse> EditAsync(
+        string? authorizationHeader, string name, string version, JsonObject document, CancellationToken cancellationToken) =>
+        telemetry.TraceAsync(WriteOperation.Edit, name, version, status: null, async progress =>
         {
-            throw Failure(PublishFailed, $"_meta.{StoredServerDocument.PublisherProvidedKey} must not exceed {MaxPublisherMetaBytes} bytes");
-        }
+            progress.Reached(WriteGates.Schema);
+            checks.RequireSchemaValid(document);
+            progress.Reached(WriteGates.Authentication);
+            var claims = authorization.Authenticate(authorizationHeader);
+            progress.Reached(WriteGates.Permission);
+            WriteAuthorization.RequireEdit(claims, name);
+            progress.Reached(WriteGates.PathMatch);
+            EditTarget.RequireBodyMatchesPath(name, version,
+                RequestDocument.StringField(document, "name"), RequestDocument.StringField(document, "version"));
+            progress.Reached(WriteGates.Semantics);
+            checks.RequireSemanticallyValid(document, WriteOperation.Edit);
+            progress.Reached(WriteGates.MirroredName);
+            await mirrored.RequireLocallyWritableAsync(name, WriteOperation.Edit, cancellationToken);
+            progress.Reached(WriteGates.VersionLookup);
+            var current = await reads.GetVersionAsync(name, version, includeDeleted: true, cancellationToken)
+                ?? throw RegistryErrors.ServerVersionNotFound();
+            if (current.Status != ServerStatus.Deleted)
+            {
+                progress.Reached(WriteGates.PackageOwnership);
+                await packages.RequireOwnedAsync(name, document, WriteOperation.Edit, cancellationToken);
+            }
 
-        await packages.RequireOwnedAsync(name, document, PublishFailed, context.CancellationToken);
-        var record = await WriteAsync(PublishFailed, () => store.PublishAsync(ToNewVersion(document), context.CancellationToken));
-        return ServerResponseMapper.ToResponse(record);
-    }
-
-    public async Task<ServerResponse> EditAsync(string name, string version, JsonObject document, ServerCallContext context)
-    {
-        checks.RequireSchemaValid(document);
-        var claims = authorization.Authenticate(context);
-        WriteAuthorization.RequireEdit(claims, name);
-        if (RequestDocument.StringField(document, "name") != name || RequestDocument.StringField(document, "version") != version)
-        {
-            throw Failure(EditFailed, "the name and version in the body must match the path");
-        }
-
-        checks.RequireSemanticallyValid(document, EditFailed);
-        await mirrored.RequireLocallyWritableAsync(name, EditFailed, context.CancellationToken);
-        var current = await reads.GetVersionAsync(name, version, includeDeleted: true, context.CancellationToken)
-            ?? throw new RegistryException(404, "Server version not found");
-        if (current.Status != ServerStatus.Deleted)
-        {
-            await packages.RequireOwnedAsync(name, document, EditFailed, context.CancellationToken);
-        }
-
-        var record = await WriteAsync(EditFailed, () => store.EditAsync(ToNewVersion(document), context.CancellationToken))
-            ?? throw new RegistryException(404, "Server version not found");
-        return ServerResponseMapper.ToResponse(record);
-    }
+            progress.Reached(WriteGates.Store);
+            var record = await WriteAsync(WriteOperation.Edit, () => store.EditAsync(ToNewVersion(document), cancellationToken))
+                ?? throw RegistryErrors.ServerVersionNotFound();
+            return ServerResponseMapper.ToResponse(record);
+        });
 
     private static NewServerVersion ToNewVersion(JsonObject document) => new(
         RequestDocument.StringField(document, "name")!,
@@ -76,7 +89,8 @@ public sealed class ServerPublisher(
         StoredServerDocument.Prepare(document),
         StoredServerDocument.RemoteUrls(document));
 
-    private static async Task<T> WriteAsync<T>(string failure, Func<Task<T>> write)
+    /// <summary>The store words its refusals (duplicate version, remote URL taken, too many versions) itself.</summary>
+    private static async Task<T> WriteAsync<T>(WriteOperation operation, Func<Task<T>> write)
     {
         try
         {
@@ -84,9 +98,7 @@ public sealed class ServerPublisher(
         }
         catch (ServerWriteException ex)
         {
-            throw Failure(failure, ex.Message);
+            throw RegistryErrors.Refused(operation, ex.Message);
         }
     }
-
-    private static RegistryException Failure(string detail, string cause) => new(400, detail, [new ErrorDetail(cause)]);
 }

@@ -1,81 +1,76 @@
-using Grpc.Core;
 using Registry.Contracts.V0;
 using Registry.Data.Publishing;
 using Registry.Data.Servers;
 using Registry.Domain.Errors;
 using Registry.Domain.Versions;
 using Registry.Publish.Auth;
+using Registry.Publish.Telemetry;
 
 namespace Registry.Publish.Publishing;
 
-/// <summary>Status changes of one version or of every version (SPEC §2 and §7).</summary>
-public sealed class StatusChanger(WriteAuthorization authorization, ServerWriteStore store, MirroredNamePolicy mirrored)
+/// <summary>
+/// Status changes of one version or of every version: token (401), publish or edit permission (403), the request's
+/// rules (<see cref="StatusChange"/>), mirrored names, then the store (404, nothing to change, remote URL taken).
+/// </summary>
+public sealed class StatusChanger(WriteAuthorization authorization, ServerWriteStore store, MirroredNamePolicy mirrored, WriteTelemetry telemetry)
 {
-    private const int MaxMessageLength = 500;
-    private const string StatusFailed = "Failed to update server status";
-
-    public async Task<ServerResponse> SetVersionStatusAsync(string name, string version, string? status, string? message, ServerCallContext context)
-    {
-        var claims = authorization.Authenticate(context);
-        WriteAuthorization.RequirePublishOrEdit(claims, name);
-        var newStatus = RequireValidRequest(status, message);
-        await mirrored.RequireLocallyWritableAsync(name, StatusFailed, context.CancellationToken);
-        var record = await ChangeAsync(() => store.SetVersionStatusAsync(name, version, newStatus, message, context.CancellationToken))
-            ?? throw new RegistryException(404, "Server version not found");
-        return ServerResponseMapper.ToResponse(record);
-    }
+    /// <param name="authorizationHeader">The caller's <c>Authorization</c> header, null when it sent none.</param>
+    public Task<ServerResponse> SetVersionStatusAsync(
+        string? authorizationHeader, string name, string version, string? status, string? message, CancellationToken cancellationToken) =>
+        telemetry.TraceAsync(WriteOperation.StatusChange, name, version, status, async progress =>
+        {
+            var change = await CheckAsync(progress, authorizationHeader, name, status, message, cancellationToken);
+            var record = await ChangeAsync(change, () => store.SetVersionStatusAsync(name, version, change.Status, change.Message, cancellationToken))
+                ?? throw RegistryErrors.ServerVersionNotFound();
+            return ServerResponseMapper.ToResponse(record);
+        });
 
     /// <summary>DELETE on a version: exactly the status change to deleted without a message.</summary>
-    public Task<ServerResponse> DeleteVersionAsync(string name, string version, ServerCallContext context) =>
-        SetVersionStatusAsync(name, version, ServerStatus.Deleted, null, context);
+    public Task<ServerResponse> DeleteVersionAsync(string? authorizationHeader, string name, string version, CancellationToken cancellationToken) =>
+        SetVersionStatusAsync(authorizationHeader, name, version, StatusChange.Deletion.Status, StatusChange.Deletion.Message, cancellationToken);
 
-    public async Task<AllVersionsStatusResponse> SetAllVersionsStatusAsync(string name, string? status, string? message, ServerCallContext context)
+    /// <param name="authorizationHeader">The caller's <c>Authorization</c> header, null when it sent none.</param>
+    public Task<AllVersionsStatusResponse> SetAllVersionsStatusAsync(
+        string? authorizationHeader, string name, string? status, string? message, CancellationToken cancellationToken) =>
+        telemetry.TraceAsync(WriteOperation.StatusChange, name, WriteTelemetry.AllVersions, status, async progress =>
+        {
+            var change = await CheckAsync(progress, authorizationHeader, name, status, message, cancellationToken);
+            var records = await ChangeAsync(change, () => store.SetAllVersionsStatusAsync(name, change.Status, change.Message, cancellationToken))
+                ?? throw RegistryErrors.ServerNotFound();
+            var response = new AllVersionsStatusResponse { UpdatedCount = records.Count };
+            response.Servers.AddRange(records.Select(ServerResponseMapper.ToResponse));
+            return response;
+        });
+
+    /// <summary>The gates before the store, in order; the request is judged only once the caller may change the name.</summary>
+    private async Task<StatusChange> CheckAsync(
+        WriteProgress progress, string? authorizationHeader, string name, string? status, string? message, CancellationToken cancellationToken)
     {
-        var claims = authorization.Authenticate(context);
+        progress.Reached(WriteGates.Authentication);
+        var claims = authorization.Authenticate(authorizationHeader);
+        progress.Reached(WriteGates.Permission);
         WriteAuthorization.RequirePublishOrEdit(claims, name);
-        var newStatus = RequireValidRequest(status, message);
-        await mirrored.RequireLocallyWritableAsync(name, StatusFailed, context.CancellationToken);
-        var records = await ChangeAsync(() => store.SetAllVersionsStatusAsync(name, newStatus, message, context.CancellationToken))
-            ?? throw RegistryErrors.ServerNotFound();
-        var response = new AllVersionsStatusResponse { UpdatedCount = records.Count };
-        response.Servers.AddRange(records.Select(ServerResponseMapper.ToResponse));
-        return response;
+        progress.Reached(WriteGates.StatusRequest);
+        var change = StatusChange.From(status, message);
+        progress.Reached(WriteGates.MirroredName);
+        await mirrored.RequireLocallyWritableAsync(name, WriteOperation.StatusChange, cancellationToken);
+        progress.Reached(WriteGates.Store);
+        return change;
     }
 
-    private static string RequireValidRequest(string? status, string? message)
-    {
-        if (status is null || !ServerStatus.IsKnown(status))
-        {
-            throw RegistryErrors.ValidationFailed(new ErrorDetail(
-                "expected value to be one of \"active, deprecated, deleted\"", "body.status", status));
-        }
-
-        if (message is { Length: > MaxMessageLength })
-        {
-            throw RegistryErrors.ValidationFailed(new ErrorDetail($"expected length <= {MaxMessageLength}", "body.statusMessage"));
-        }
-
-        if (status == ServerStatus.Active && !string.IsNullOrEmpty(message))
-        {
-            throw new RegistryException(400, "statusMessage cannot be set when status is active");
-        }
-
-        return status;
-    }
-
-    private static async Task<T> ChangeAsync<T>(Func<Task<T>> change)
+    private static async Task<T> ChangeAsync<T>(StatusChange change, Func<Task<T>> write)
     {
         try
         {
-            return await change();
+            return await write();
         }
         catch (ServerWriteException ex) when (ex.NoChanges)
         {
-            throw new RegistryException(400, ex.Message);
+            throw RegistryErrors.NothingToChange(change.Status);
         }
         catch (ServerWriteException ex)
         {
-            throw new RegistryException(400, StatusFailed, [new ErrorDetail(ex.Message)]);
+            throw RegistryErrors.Refused(WriteOperation.StatusChange, ex.Message);
         }
     }
 }
