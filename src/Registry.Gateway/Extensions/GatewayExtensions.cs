@@ -1,8 +1,12 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry.Metrics;
 using Registry.Caching;
+using Registry.Gateway.ApiDocs;
 using Registry.Gateway.Caching;
+using Registry.Gateway.Edge;
+using Registry.Gateway.Problems;
 using Registry.Gateway.RateLimiting;
+using Registry.Gateway.Routing;
 
 namespace Registry.Gateway.Extensions;
 

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
-using Registry.Gateway.Extensions;
+using Registry.Gateway.Problems;
+using Registry.Gateway.Routing;
 
 namespace Registry.Gateway.RateLimiting;
 

@@ -1,6 +1,6 @@
 using Registry.ApiDocs;
 
-namespace Registry.Gateway.Extensions;
+namespace Registry.Gateway.ApiDocs;
 
 /// <summary>
 /// The API description, generated from the contract (Registry.ApiDocs): <c>/openapi.yaml</c> and <c>/openapi.json</c>,

@@ -1,4 +1,4 @@
-namespace Registry.Gateway.Extensions;
+namespace Registry.Gateway.Problems;
 
 /// <summary>404 for paths no route serves; outside the API prefixes it points at where the path probably lives.</summary>
 internal static class UnknownPathProblem
