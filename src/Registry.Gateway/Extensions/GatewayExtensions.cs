@@ -11,7 +11,7 @@ using Registry.Gateway.Routing;
 namespace Registry.Gateway.Extensions;
 
 /// <summary>
-/// The one public entry: routes REST calls to the services by path and method (see appsettings.json), answers
+/// The one public entry: routes REST calls to the services by path and method (see Routing/RouteTable.cs), answers
 /// repeated reads from the response cache, limits each client's rate, allows browsers in (CORS), serves
 /// Prometheus metrics, and answers everything else with a problem+json 404. No business logic lives here.
 /// </summary>
@@ -19,8 +19,9 @@ public static class GatewayExtensions
 {
     public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
     {
+        var clusters = UpstreamClusters.From(builder.Configuration);
         builder.Services.AddReverseProxy()
-            .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
+            .LoadFromMemory(RouteTable.For(clusters), clusters)
             .AddServiceDiscoveryDestinationResolver()
             .AnswerHeadAsGet();
         builder.Services.AddHealthChecks().AddCheck<UpstreamReadinessCheck>("upstreams");
