@@ -26,11 +26,11 @@ public static class GatewayExtensions
             .AnswerHeadAsGet();
         builder.Services.AddHealthChecks().AddCheck<UpstreamReadinessCheck>("upstreams");
         builder.AddRegistryCacheConnection();
-        builder.Services.AddOptions<ResponseCacheOptions>().BindConfiguration(ResponseCacheOptions.Section);
+        builder.AddBoundOptions<ResponseCacheOptions>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ResponseStore>();
         builder.Services.AddOpenCors();
-        builder.Services.AddClientRateLimiting(builder.Configuration);
+        builder.AddClientRateLimiting();
         return builder;
     }
 
