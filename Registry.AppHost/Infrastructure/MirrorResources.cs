@@ -38,27 +38,10 @@ public static class MirrorResources
 
     /// <summary>
     /// Publishes the mirror's status through the gateway as <c>GET /v0.1/x/dev.mcpregistry/mirror</c> (and <c>/v0</c>), an
-    /// extension of the official API. Without a mirror those paths are simply unknown (404).
+    /// extension of the official API: the gateway routes it when service discovery knows the mirror. Without a mirror
+    /// those paths are simply unknown (404).
     /// </summary>
     public static IResourceBuilder<ProjectResource> WithMirrorStatusRoute(
-        this IResourceBuilder<ProjectResource> gateway, IResourceBuilder<ProjectResource>? mirror)
-    {
-        if (mirror is null)
-        {
-            return gateway;
-        }
-
-        gateway.WithReference(mirror).WithEnvironment("ReverseProxy__Clusters__mirror__Destinations__primary__Address", "http://mirror");
-        foreach (var prefix in new[] { "v0", "v0.1" })
-        {
-            var route = $"ReverseProxy__Routes__{prefix.Replace('.', '_')}-mirror__";
-            gateway.WithEnvironment(route + "ClusterId", "mirror")
-                .WithEnvironment(route + "Order", "1")
-                .WithEnvironment(route + "Match__Path", $"/{prefix}/x/{RegistryExtensions.Namespace}/mirror")
-                .WithEnvironment(route + "Match__Methods__0", "GET")
-                .WithEnvironment(route + "Transforms__0__PathSet", "/status");
-        }
-
-        return gateway;
-    }
+        this IResourceBuilder<ProjectResource> gateway, IResourceBuilder<ProjectResource>? mirror) =>
+        mirror is null ? gateway : gateway.WithReference(mirror);
 }

@@ -59,7 +59,7 @@ internal sealed class ExtraGateway : IAsyncDisposable
             "--Logging:LogLevel:Default=Warning",
             .. settings,
         ];
-        // The gateway's routes are in its appsettings.json, found from the working directory.
+        // The gateway's appsettings.json (its log levels) is found from the working directory.
         var process = ChildProcess.Start(DotnetHost.Path, arguments, workingDirectory: Path.GetDirectoryName(arguments[0]));
         return new ExtraGateway(process, new Uri($"http://127.0.0.1:{port}"));
     }

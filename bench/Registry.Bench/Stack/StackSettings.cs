@@ -49,9 +49,7 @@ public sealed class StackSettings(string databaseConnection, string cacheConnect
         };
         foreach (var (cluster, grpcPort) in new[] { ("catalog", services.Catalog), ("publish", services.Publish), ("verification", services.Verification) })
         {
-            var address = LoopbackPorts.Address(grpcPort).ToString();
-            settings[$"ReverseProxy:Clusters:{cluster}:Destinations:primary:Address"] = address;
-            settings[$"services:{cluster}:http:0"] = address;
+            settings[$"services:{cluster}:http:0"] = LoopbackPorts.Address(grpcPort).ToString();
         }
 
         return settings;

@@ -1,5 +1,5 @@
 using Microsoft.Net.Http.Headers;
-using Registry.Gateway.Extensions;
+using Registry.Gateway.Routing;
 
 namespace Registry.Gateway.Caching;
 

@@ -1,13 +1,17 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry.Metrics;
 using Registry.Caching;
+using Registry.Gateway.ApiDocs;
 using Registry.Gateway.Caching;
+using Registry.Gateway.Edge;
+using Registry.Gateway.Problems;
 using Registry.Gateway.RateLimiting;
+using Registry.Gateway.Routing;
 
 namespace Registry.Gateway.Extensions;
 
 /// <summary>
-/// The one public entry: routes REST calls to the services by path and method (see appsettings.json), answers
+/// The one public entry: routes REST calls to the services by path and method (see Routing/RouteTable.cs), answers
 /// repeated reads from the response cache, limits each client's rate, allows browsers in (CORS), serves
 /// Prometheus metrics, and answers everything else with a problem+json 404. No business logic lives here.
 /// </summary>
@@ -15,17 +19,18 @@ public static class GatewayExtensions
 {
     public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
     {
+        var clusters = UpstreamClusters.From(builder.Configuration);
         builder.Services.AddReverseProxy()
-            .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
+            .LoadFromMemory(RouteTable.For(clusters), clusters)
             .AddServiceDiscoveryDestinationResolver()
             .AnswerHeadAsGet();
         builder.Services.AddHealthChecks().AddCheck<UpstreamReadinessCheck>("upstreams");
         builder.AddRegistryCacheConnection();
-        builder.Services.AddOptions<ResponseCacheOptions>().BindConfiguration(ResponseCacheOptions.Section);
+        builder.AddBoundOptions<ResponseCacheOptions>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ResponseStore>();
         builder.Services.AddOpenCors();
-        builder.Services.AddClientRateLimiting(builder.Configuration);
+        builder.AddClientRateLimiting();
         return builder;
     }
 

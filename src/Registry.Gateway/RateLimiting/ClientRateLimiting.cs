@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
-using Registry.Gateway.Extensions;
+using Microsoft.Extensions.Options;
+using Registry.Gateway.Problems;
+using Registry.Gateway.Routing;
 
 namespace Registry.Gateway.RateLimiting;
 
@@ -12,23 +14,22 @@ namespace Registry.Gateway.RateLimiting;
 /// </summary>
 internal static class ClientRateLimiting
 {
-    public static IServiceCollection AddClientRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    public static IHostApplicationBuilder AddClientRateLimiting(this IHostApplicationBuilder builder)
     {
-        var options = configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
-        if (options.RequestsPerMinute < 1 || options.Burst < 1)
-        {
-            throw new InvalidOperationException($"{RateLimitOptions.Section}: RequestsPerMinute and Burst must be at least 1.");
-        }
+        builder.AddBoundOptions<RateLimitOptions>();
+        builder.Services.AddRateLimiter(_ => { })
+            .AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>(UseTokenBucketPerClient);
+        return builder;
+    }
 
-        services.AddRateLimiter(limiter =>
-        {
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-                !options.Enabled || OperationalPaths.IsMonitoring(context.Request.Path)
-                    ? RateLimitPartition.GetNoLimiter("exempt")
-                    : RateLimitPartition.GetTokenBucketLimiter(ClientAddress(context), _ => Bucket(options)));
-            limiter.OnRejected = (rejected, _) => RefuseAsync(rejected, options);
-        });
-        return services;
+    private static void UseTokenBucketPerClient(RateLimiterOptions limiter, IOptions<RateLimitOptions> bound)
+    {
+        var options = bound.Value;
+        limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+            !options.Enabled || OperationalPaths.IsMonitoring(context.Request.Path)
+                ? RateLimitPartition.GetNoLimiter("exempt")
+                : RateLimitPartition.GetTokenBucketLimiter(ClientAddress(context), _ => Bucket(options)));
+        limiter.OnRejected = (rejected, _) => RefuseAsync(rejected, options);
     }
 
     private static TokenBucketRateLimiterOptions Bucket(RateLimitOptions options) => new()

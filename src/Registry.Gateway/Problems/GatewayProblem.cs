@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace Registry.Gateway.Extensions;
+namespace Registry.Gateway.Problems;
 
 /// <summary>The official error shape for the few errors the gateway answers itself.</summary>
 internal static class GatewayProblem

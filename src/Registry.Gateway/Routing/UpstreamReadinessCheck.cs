@@ -2,7 +2,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Yarp.ReverseProxy;
 using Yarp.ReverseProxy.Model;
 
-namespace Registry.Gateway.Extensions;
+namespace Registry.Gateway.Routing;
 
 /// <summary>
 /// The gateway is ready when every service it probes (the clusters with active health checks, on the services'

@@ -1,9 +1,9 @@
-namespace Registry.Gateway.Caching;
+namespace Registry.Gateway;
 
 /// <summary>The <c>Registry:ResponseCache</c> section.</summary>
-public sealed class ResponseCacheOptions
+public sealed class ResponseCacheOptions : IBoundOptions
 {
-    public const string Section = "Registry:ResponseCache";
+    public static string Section => "Registry:ResponseCache";
 
     /// <summary>Off keeps ETags and 304s but answers every read from the services.</summary>
     public bool Enabled { get; set; } = true;

@@ -1,6 +1,6 @@
 using Yarp.ReverseProxy.Transforms;
 
-namespace Registry.Gateway.Extensions;
+namespace Registry.Gateway.Edge;
 
 /// <summary>
 /// HEAD is answered as GET without a body (RFC 9110): the services map only GET, so the gateway asks them with GET,

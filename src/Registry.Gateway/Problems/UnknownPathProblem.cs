@@ -1,4 +1,6 @@
-namespace Registry.Gateway.Extensions;
+using Registry.Gateway.Routing;
+
+namespace Registry.Gateway.Problems;
 
 /// <summary>404 for paths no route serves; outside the API prefixes it points at where the path probably lives.</summary>
 internal static class UnknownPathProblem
@@ -6,7 +8,7 @@ internal static class UnknownPathProblem
     public static Task WriteAsync(HttpContext context)
     {
         var path = context.Request.Path.Value ?? "/";
-        var underApi = context.Request.Path.StartsWithSegments("/v0") || context.Request.Path.StartsWithSegments("/v0.1");
+        var underApi = ApiPrefixes.Contains(context.Request.Path);
         var detail = underApi
             ? $"Endpoint {path} not found"
             : $"Endpoint {path} not found. Did you mean /v0.1{path} or /v0{path}?";

@@ -1,7 +1,8 @@
 using Microsoft.AspNetCore.Http.Features;
 using Registry.Domain.Requests;
+using Registry.Gateway.Problems;
 
-namespace Registry.Gateway.Extensions;
+namespace Registry.Gateway.Edge;
 
 /// <summary>
 /// A NUL byte or bytes that are not UTF-8 anywhere in the path or query are a 400 before routing, as the official

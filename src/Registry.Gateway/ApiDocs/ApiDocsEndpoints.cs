@@ -1,6 +1,7 @@
 using Registry.ApiDocs;
+using Registry.Gateway.Routing;
 
-namespace Registry.Gateway.Extensions;
+namespace Registry.Gateway.ApiDocs;
 
 /// <summary>
 /// The API description, generated from the contract (Registry.ApiDocs): <c>/openapi.yaml</c> and <c>/openapi.json</c>,
@@ -19,7 +20,7 @@ internal static class ApiDocsEndpoints
             options.DocumentTitle = "Registry: MCP Registry API";
             options.SwaggerEndpoint("/openapi.json", "Registry");
         });
-        foreach (var prefix in new[] { "", "/v0", "/v0.1" })
+        foreach (var prefix in ApiPrefixes.All.Prepend(""))
         {
             app.MapMethods(prefix + "/openapi.yaml", [HttpMethods.Get, HttpMethods.Head],
                 async context => await WriteAsync(context, await ApiDocument.YamlAsync(), "application/yaml; charset=utf-8"));

@@ -1,4 +1,4 @@
-namespace Registry.Gateway.Extensions;
+namespace Registry.Gateway.Routing;
 
 /// <summary>The probe and monitoring routes, under any prefix: never rate limited, and liveness never stored by caches.</summary>
 internal static class OperationalPaths

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Registry.Caching;
 using Registry.Testing;
 
-namespace Registry.Gateway.Tests;
+namespace Registry.Caching.Tests;
 
 /// <summary>The invalidation protocol against a real Redis-protocol server, including losing it.</summary>
 public sealed class CacheGenerationsTests : IAsyncLifetime

@@ -2,7 +2,7 @@ using Microsoft.Net.Http.Headers;
 using Yarp.ReverseProxy.Forwarder;
 using Yarp.ReverseProxy.Model;
 
-namespace Registry.Gateway.Extensions;
+namespace Registry.Gateway.Problems;
 
 /// <summary>
 /// When the service behind a route cannot be reached, or its health check fails, clients get at once a problem+json

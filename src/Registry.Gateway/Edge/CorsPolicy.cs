@@ -1,6 +1,6 @@
 using Microsoft.Net.Http.Headers;
 
-namespace Registry.Gateway.Extensions;
+namespace Registry.Gateway.Edge;
 
 /// <summary>The API is public data plus bearer-token writes, so any origin may call it; cookies are never used.</summary>
 internal static class CorsPolicy

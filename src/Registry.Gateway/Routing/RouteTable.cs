@@ -1,0 +1,47 @@
+using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Transforms;
+
+namespace Registry.Gateway.Routing;
+
+/// <summary>
+/// Where each REST call goes: reads of servers to the catalog, writes of servers, publishing and validation to the
+/// publish service, logins to verification, and anything else under a prefix to the catalog (which answers health,
+/// ping and version, and its own 404s). Extensions of the official API live under <c>/x/dev.mcpregistry/</c>.
+/// </summary>
+internal static class RouteTable
+{
+    private const string Extensions = "/x/dev.mcpregistry";
+    private static readonly string[] Reads = [HttpMethods.Get, HttpMethods.Head];
+
+    private static readonly ApiRoute[] Rows =
+    [
+        new("servers-read", "/servers/{**rest}", UpstreamClusters.Catalog, Order: 1, Reads),
+        new("servers-write", "/servers/{**rest}", UpstreamClusters.Publish, Order: 2),
+        new("publish", "/publish", UpstreamClusters.Publish, Order: 1),
+        new("validate", "/validate", UpstreamClusters.Publish, Order: 1),
+        new("auth", "/auth/{**rest}", UpstreamClusters.Verification, Order: 1),
+        new("other", "/{**rest}", UpstreamClusters.Catalog, Order: 10),
+        new("mirror", Extensions + "/mirror", UpstreamClusters.Mirror, Order: 1, [HttpMethods.Get]) { UpstreamPath = "/status" },
+    ];
+
+    /// <summary>The rows whose cluster runs, under every prefix; a path whose service does not run stays unknown (404).</summary>
+    public static IReadOnlyList<RouteConfig> For(IReadOnlyList<ClusterConfig> clusters) =>
+    [
+        .. from prefix in ApiPrefixes.All
+           from row in Rows
+           where clusters.Any(cluster => cluster.ClusterId == row.Cluster)
+           select ToConfig(prefix, row),
+    ];
+
+    private static RouteConfig ToConfig(string prefix, ApiRoute row)
+    {
+        var route = new RouteConfig
+        {
+            RouteId = $"{prefix.TrimStart('/').Replace('.', '_')}-{row.Name}",
+            ClusterId = row.Cluster,
+            Order = row.Order,
+            Match = new RouteMatch { Path = prefix + row.Path, Methods = row.Methods },
+        };
+        return row.UpstreamPath is { } upstreamPath ? route.WithTransformPathSet(upstreamPath) : route;
+    }
+}

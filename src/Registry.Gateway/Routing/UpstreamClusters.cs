@@ -1,0 +1,58 @@
+using System.Net;
+using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Forwarder;
+
+namespace Registry.Gateway.Routing;
+
+/// <summary>
+/// The services behind the routes, each at one destination named after it (<c>http://catalog</c>) that service
+/// discovery resolves. The gRPC services are asked over HTTP/2 only, since their cleartext endpoints take nothing else,
+/// and are probed on their liveness endpoint, so that a route whose service stopped is answered at once. The mirror
+/// runs only when it has a registry to follow; the AppHost then references it, and service discovery knows it.
+/// </summary>
+internal static class UpstreamClusters
+{
+    public const string Catalog = "catalog";
+    public const string Publish = "publish";
+    public const string Verification = "verification";
+    public const string Mirror = "mirror";
+
+    private static readonly TimeSpan ActivityTimeout = TimeSpan.FromSeconds(30);
+
+    public static IReadOnlyList<ClusterConfig> From(IConfiguration configuration)
+    {
+        List<ClusterConfig> clusters = [GrpcService(Catalog), GrpcService(Publish), GrpcService(Verification)];
+        if (configuration.GetSection($"services:{Mirror}").Exists())
+        {
+            clusters.Add(new ClusterConfig { ClusterId = Mirror, Destinations = DestinationNamed(Mirror) });
+        }
+
+        return clusters;
+    }
+
+    private static ClusterConfig GrpcService(string name) => new()
+    {
+        ClusterId = name,
+        Destinations = DestinationNamed(name),
+        HttpRequest = new ForwarderRequestConfig
+        {
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            ActivityTimeout = ActivityTimeout,
+        },
+        HealthCheck = new HealthCheckConfig
+        {
+            Active = new ActiveHealthCheckConfig
+            {
+                Enabled = true,
+                Interval = TimeSpan.FromSeconds(2),
+                Timeout = TimeSpan.FromSeconds(5),
+                Policy = "ConsecutiveFailures",
+                Path = "/alive",
+            },
+        },
+    };
+
+    private static Dictionary<string, DestinationConfig> DestinationNamed(string name) =>
+        new() { ["primary"] = new DestinationConfig { Address = $"http://{name}" } };
+}
