@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
 using Grpc.Core;
 using Registry.Contracts.V0;
-using Registry.Data.Publishing;
+using Registry.Data.Rendering;
 using Registry.Data.Servers;
+using Registry.Data.Writes;
 using Registry.Domain.Errors;
 using Registry.Domain.Versions;
 using Registry.Publish.Auth;
