@@ -5,7 +5,7 @@ namespace Registry.Data.Writes;
 
 /// <summary>
 /// Puts "latest" of a name on the version <see cref="ServerVersionOrdering.ChooseLatest"/> picks, inside a writer's
-/// name-locked transaction. The version that takes the flag gets a new <c>updated_at</c>, so that readers following
+/// <see cref="WriteTransaction"/>. The version that takes the flag gets a new <c>updated_at</c>, so that readers following
 /// <c>updated_since</c> (mirrors) see it; the one that gives it up is left as it is, as on publish.
 /// </summary>
 internal static class LatestVersionFlag

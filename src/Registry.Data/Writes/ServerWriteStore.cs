@@ -7,10 +7,10 @@ using Registry.Domain.Versions;
 namespace Registry.Data.Writes;
 
 /// <summary>
-/// Every write to the catalog. Each runs in one transaction holding its server name's lock, so concurrent
-/// writers to a name queue: two publishes of one version cannot both succeed, and "latest" moves atomically.
-/// A status change chooses "latest" again (<see cref="LatestVersionFlag"/>). The same transaction appends what
-/// changed to the change log.
+/// The publish service's writes: publish, edit and status changes. Each runs in one <see cref="WriteTransaction"/>
+/// holding its server name's lock, so concurrent writers to a name queue: two publishes of one version cannot both
+/// succeed, and "latest" moves atomically. A status change chooses "latest" again (<see cref="LatestVersionFlag"/>).
+/// The same transaction appends what changed to the change log.
 /// </summary>
 public sealed class ServerWriteStore(NpgsqlDataSource dataSource, TimeProvider clock)
 {
