@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using Registry.Data.Migrations;
 using Registry.Data.Seeding;
-using Registry.Data.Servers;
 
 namespace Registry.MigrationService;
 

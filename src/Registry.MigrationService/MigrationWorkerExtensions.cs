@@ -1,7 +1,7 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Registry.Data.Hosting;
 using Registry.Data.Migrations;
 using Registry.Data.Seeding;
-using Registry.Data.Servers;
 
 namespace Registry.MigrationService;
 
@@ -12,6 +12,7 @@ public static class MigrationWorkerExtensions
         builder.AddRegistryDatabase(DatabaseWorkload.Maintenance);
         builder.Services.AddSingleton<MigrationRunner>();
         builder.Services.AddSingleton<WireJsonBackfill>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<BulkSeedImporter>();
         builder.Services.AddSingleton<SeedSource>();
         builder.Services.AddHttpClient(SeedSource.HttpClientName);

@@ -1,4 +1,4 @@
-using Registry.Data.Seeding;
+using Registry.Data.ServerLists;
 
 namespace Registry.MigrationService;
 
@@ -11,12 +11,12 @@ public sealed class SeedSource(IHttpClientFactory httpClientFactory)
     public const string HttpClientName = "seed";
     private const int MaxPages = 10_000;
 
-    public async IAsyncEnumerable<SeedDocumentReader.Page> ReadAsync(
+    public async IAsyncEnumerable<ServerListResponseReader.Page> ReadAsync(
         string from, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (!Uri.TryCreate(from, UriKind.Absolute, out var uri) || uri.IsFile)
         {
-            yield return SeedDocumentReader.Read(await File.ReadAllTextAsync(from, cancellationToken));
+            yield return ServerListResponseReader.Read(await File.ReadAllTextAsync(from, cancellationToken));
             yield break;
         }
 
@@ -25,7 +25,7 @@ public sealed class SeedSource(IHttpClientFactory httpClientFactory)
         for (var page = 0; page < MaxPages; page++)
         {
             var json = await client.GetStringAsync(WithCursor(uri, cursor), cancellationToken);
-            var read = SeedDocumentReader.Read(json);
+            var read = ServerListResponseReader.Read(json);
             yield return read;
             if (read.NextCursor is null || read.NextCursor == cursor)
             {

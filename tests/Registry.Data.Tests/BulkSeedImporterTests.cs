@@ -1,6 +1,7 @@
 using Npgsql;
 using Registry.Data.Changes;
 using Registry.Data.Seeding;
+using Registry.Data.ServerLists;
 using Registry.Data.Servers;
 
 namespace Registry.Data.Tests;
@@ -42,17 +43,17 @@ public class BulkSeedImporterTests(PostgresFixture postgres) : IAsyncLifetime
           {"server":{"name":"com.example/stored","version":"0.5.0","description":"d"}}]}
         """;
 
-    private static IReadOnlyList<SeedEntry> Read(string json) => SeedDocumentReader.Read(json).Entries;
+    private static IReadOnlyList<ServerListEntry> Read(string json) => ServerListResponseReader.Read(json).Entries;
 
     [Fact]
     public async Task MixedInputEndsUpAsTheOneByOneImporterLeavesIt()
     {
         await using var reference = await postgres.CreateMigratedDatabaseAsync();
-        await new SeedImporter(reference).ImportAsync(Read(AlreadyStored), CancellationToken.None);
-        await new SeedImporter(dataSource).ImportAsync(Read(AlreadyStored), CancellationToken.None);
+        await new SeedImporter(reference, TimeProvider.System).ImportAsync(Read(AlreadyStored), CancellationToken.None);
+        await new SeedImporter(dataSource, TimeProvider.System).ImportAsync(Read(AlreadyStored), CancellationToken.None);
 
-        var expected = await new SeedImporter(reference).ImportAsync(Read(Mixed), CancellationToken.None);
-        var actual = await new BulkSeedImporter(dataSource).ImportAsync(Read(Mixed), CancellationToken.None);
+        var expected = await new SeedImporter(reference, TimeProvider.System).ImportAsync(Read(Mixed), CancellationToken.None);
+        var actual = await new BulkSeedImporter(dataSource, TimeProvider.System).ImportAsync(Read(Mixed), CancellationToken.None);
 
         Assert.Equal(new SeedImporter.Result(13, 2), expected);
         Assert.Equal(expected, actual);
@@ -62,7 +63,7 @@ public class BulkSeedImporterTests(PostgresFixture postgres) : IAsyncLifetime
     [Fact]
     public async Task EachImportedVersionIsLoggedOnceAsPublished()
     {
-        var importer = new BulkSeedImporter(dataSource);
+        var importer = new BulkSeedImporter(dataSource, TimeProvider.System);
         var reader = new ChangeLogReader(dataSource);
 
         await importer.ImportAsync(Read(Mixed), CancellationToken.None);
@@ -81,7 +82,7 @@ public class BulkSeedImporterTests(PostgresFixture postgres) : IAsyncLifetime
     public async Task ImportingTheSameSeedTwiceStoresEachVersionOnce()
     {
         var seed = Read(Mixed);
-        var importer = new BulkSeedImporter(dataSource);
+        var importer = new BulkSeedImporter(dataSource, TimeProvider.System);
 
         var first = await importer.ImportAsync(seed, CancellationToken.None);
         var second = await importer.ImportAsync(seed, CancellationToken.None);
@@ -94,7 +95,7 @@ public class BulkSeedImporterTests(PostgresFixture postgres) : IAsyncLifetime
     [Fact]
     public async Task EntriesFromARegistryKeepTheirStatusTimestampsAndLatestFlag()
     {
-        await new BulkSeedImporter(dataSource).ImportAsync(Read(Mixed), CancellationToken.None);
+        await new BulkSeedImporter(dataSource, TimeProvider.System).ImportAsync(Read(Mixed), CancellationToken.None);
 
         var store = new ServerReadStore(dataSource);
         var deprecated = await store.GetVersionAsync("com.example/official", "2.0.0", false, CancellationToken.None);
@@ -112,7 +113,7 @@ public class BulkSeedImporterTests(PostgresFixture postgres) : IAsyncLifetime
             .SelectMany(i => new[] { "1.0.0", "1.2.0", "1.10.0", "0.9.0", "nightly" }.Select(v => Entry($"com.example/bulk-{i}", v)))
             .ToList();
 
-        var result = await new BulkSeedImporter(dataSource).ImportAsync(seed, CancellationToken.None);
+        var result = await new BulkSeedImporter(dataSource, TimeProvider.System).ImportAsync(seed, CancellationToken.None);
 
         Assert.Equal(new SeedImporter.Result(10_000, 0), result);
         Assert.Equal(10_000L, await ScalarAsync("SELECT count(*) FROM servers"));
@@ -121,7 +122,7 @@ public class BulkSeedImporterTests(PostgresFixture postgres) : IAsyncLifetime
         Assert.Equal(2_000L, await ScalarAsync("SELECT count(*) FROM servers WHERE is_latest AND version = '1.10.0'"));
     }
 
-    private static SeedEntry Entry(string name, string version) =>
+    private static ServerListEntry Entry(string name, string version) =>
         new(name, version, $$"""{"name":"{{name}}","version":"{{version}}","description":"bulk"}""", null);
 
     private async Task<object?> ScalarAsync(string sql)

@@ -2,8 +2,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Registry.Data.Changes;
 using Registry.Data.Migrations;
-using Registry.Data.Publishing;
+using Registry.Data.Mirroring;
 using Registry.Data.Seeding;
+using Registry.Data.ServerLists;
+using Registry.Data.Writes;
 
 namespace Registry.Data.Tests;
 
@@ -82,27 +84,24 @@ public class ChangeLogTests(PostgresFixture postgres) : IAsyncLifetime
     [Fact]
     public async Task AnotherWriterAppendsInItsOwnTransactionAndARollbackLeavesNoTrace()
     {
-        var change = new NewServerChange("com.example/m", "1.0.0", ServerChangeKind.Mirrored, "deprecated", DateTimeOffset.UtcNow);
-        await using var connection = await dataSource.OpenConnectionAsync();
+        var mirror = new MirrorImporter(dataSource, TimeProvider.System);
 
-        await using (var rolledBack = await connection.BeginTransactionAsync())
-        {
-            Assert.Equal(1L, await ChangeLog.AppendAsync(connection, rolledBack, [change], CancellationToken.None));
-            await rolledBack.RollbackAsync();
-        }
-
-        await using (var committed = await connection.BeginTransactionAsync())
-        {
-            Assert.Null(await ChangeLog.AppendAsync(connection, committed, [], CancellationToken.None));
-            Assert.Equal(2L, await ChangeLog.AppendAsync(connection, committed, [change, change with { Version = "1.1.0" }], CancellationToken.None));
-            await committed.CommitAsync();
-        }
+        await Assert.ThrowsAsync<PostgresException>(() => ImportMirroredAsync(mirror, Mirrored("1.0.0"), Mirrored("1.1.0", new string('x', 501))));
+        await ImportMirroredAsync(mirror, Mirrored("1.0.0"), Mirrored("1.1.0"));
 
         Assert.Equal(
             [(1L, "com.example/m", "1.0.0", "mirrored", "deprecated"), (2L, "com.example/m", "1.1.0", "mirrored", "deprecated")],
             await ChangeLogRows.ReadAsync(log));
         Assert.Equal(2L, await log.LatestSequenceAsync(CancellationToken.None));
     }
+
+    /// <summary>A message longer than the column allows makes the page fail after its first version is written.</summary>
+    private static MirroredVersion Mirrored(string version, string message = "old") =>
+        new("com.example/m", version, $$"""{"name":"com.example/m","version":"{{version}}","description":"d"}""",
+            "deprecated", message, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch, IsLatest: false);
+
+    private static Task ImportMirroredAsync(MirrorImporter mirror, params MirroredVersion[] versions) =>
+        mirror.ImportPageAsync("http://upstream.test", versions, MirrorPosition.Start, completesPass: false, CancellationToken.None);
 
     [Fact]
     public async Task AListenerHearsTheLastSequenceOfEachCommitAndNothingOfARollback()
@@ -111,12 +110,8 @@ public class ChangeLogTests(PostgresFixture postgres) : IAsyncLifetime
         Assert.Equal(0L, await listener.LatestSequenceAsync(CancellationToken.None));
         Assert.Null(await listener.WaitAsync(TimeSpan.FromMilliseconds(100), CancellationToken.None));
 
-        await using (var connection = await dataSource.OpenConnectionAsync())
-        await using (var rolledBack = await connection.BeginTransactionAsync())
-        {
-            await ChangeLog.AppendAsync(connection, rolledBack, [new("com.example/x", "1", ServerChangeKind.Mirrored, "active", DateTimeOffset.UtcNow)], CancellationToken.None);
-            await rolledBack.RollbackAsync();
-        }
+        await Assert.ThrowsAsync<PostgresException>(() =>
+            ImportMirroredAsync(new MirrorImporter(dataSource, TimeProvider.System), Mirrored("1.0.0", new string('x', 501))));
 
         Assert.Null(await listener.WaitAsync(TimeSpan.FromMilliseconds(200), CancellationToken.None));
         await store.PublishAsync(Version("com.example/a", "1.0.0"), CancellationToken.None);
@@ -136,13 +131,13 @@ public class ChangeLogTests(PostgresFixture postgres) : IAsyncLifetime
     [Fact]
     public async Task ImportedSeedVersionsAreLoggedOnceWithTheStatusTheyArrivedIn()
     {
-        var seed = SeedDocumentReader.Read("""
+        var seed = ServerListResponseReader.Read("""
             {"servers":[
               {"server":{"name":"com.example/a","version":"2.0.0","description":"d"},
                "_meta":{"io.modelcontextprotocol.registry/official":{"status":"deleted","publishedAt":"2025-01-01T00:00:00Z","isLatest":true}}},
               {"server":{"name":"com.example/b","version":"1.0.0","description":"d"}}]}
             """).Entries;
-        var importer = new SeedImporter(dataSource);
+        var importer = new SeedImporter(dataSource, TimeProvider.System);
 
         await importer.ImportAsync(seed, CancellationToken.None);
         await importer.ImportAsync(seed, CancellationToken.None);

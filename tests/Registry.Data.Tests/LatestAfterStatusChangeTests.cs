@@ -1,6 +1,6 @@
 using Npgsql;
 using Registry.Data.Changes;
-using Registry.Data.Publishing;
+using Registry.Data.Writes;
 using Registry.Data.Servers;
 using Registry.Domain.Versions;
 

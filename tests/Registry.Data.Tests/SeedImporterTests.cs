@@ -1,5 +1,6 @@
 using Npgsql;
 using Registry.Data.Seeding;
+using Registry.Data.ServerLists;
 using Registry.Data.Servers;
 using Registry.Domain.Listing;
 
@@ -17,12 +18,12 @@ public class SeedImporterTests(PostgresFixture postgres) : IAsyncLifetime
     [Fact]
     public async Task ImportingTheSameSeedTwiceStoresEachVersionOnce()
     {
-        var seed = SeedDocumentReader.Read("""
+        var seed = ServerListResponseReader.Read("""
             [{"name":"com.example/a","version":"1.0.0","description":"d"},
              {"name":"com.example/a","version":"2.0.0","description":"d"},
              {"name":"com.example/b","version":"0.1.0","description":"d"}]
             """).Entries;
-        var importer = new SeedImporter(dataSource);
+        var importer = new SeedImporter(dataSource, TimeProvider.System);
 
         var first = await importer.ImportAsync(seed, CancellationToken.None);
         var second = await importer.ImportAsync(seed, CancellationToken.None);
@@ -36,13 +37,13 @@ public class SeedImporterTests(PostgresFixture postgres) : IAsyncLifetime
     [Fact]
     public async Task PlainDocumentsGetLatestByTheVersioningRulesWhateverTheirOrder()
     {
-        var seed = SeedDocumentReader.Read("""
+        var seed = ServerListResponseReader.Read("""
             [{"name":"com.example/a","version":"1.10.0","description":"d"},
              {"name":"com.example/a","version":"1.9.0","description":"d"},
              {"name":"com.example/a","version":"2.0.0-rc.1","description":"d"}]
             """).Entries;
 
-        await new SeedImporter(dataSource).ImportAsync(seed, CancellationToken.None);
+        await new SeedImporter(dataSource, TimeProvider.System).ImportAsync(seed, CancellationToken.None);
 
         var latest = await new ServerReadStore(dataSource).ListAsync(
             ServerListQueryRules.Build(null, null, null, null, "latest", null), CancellationToken.None);
@@ -52,7 +53,7 @@ public class SeedImporterTests(PostgresFixture postgres) : IAsyncLifetime
     [Fact]
     public async Task EntriesFromARegistryKeepTheirStatusTimestampsAndLatestFlag()
     {
-        var seed = SeedDocumentReader.Read("""
+        var seed = ServerListResponseReader.Read("""
             {"servers":[
               {"server":{"name":"com.example/a","version":"2.0.0","description":"d"},
                "_meta":{"io.modelcontextprotocol.registry/official":{"status":"deprecated","statusMessage":"use b",
@@ -62,7 +63,7 @@ public class SeedImporterTests(PostgresFixture postgres) : IAsyncLifetime
                  "publishedAt":"2024-01-01T00:00:00Z","updatedAt":"2024-01-01T00:00:00Z","statusChangedAt":"2024-01-01T00:00:00Z","isLatest":true}}}]}
             """).Entries;
 
-        await new SeedImporter(dataSource).ImportAsync(seed, CancellationToken.None);
+        await new SeedImporter(dataSource, TimeProvider.System).ImportAsync(seed, CancellationToken.None);
 
         var store = new ServerReadStore(dataSource);
         var deprecated = await store.GetVersionAsync("com.example/a", "2.0.0", false, CancellationToken.None);

@@ -20,7 +20,7 @@ public class SeedSourceTests(PostgresFixture postgres)
         await using var upstream = LoopbackJsonServer.Start(request => pages.GetValueOrDefault(request.QueryString["cursor"] ?? ""));
         var source = new SeedSource(new SingleClientFactory());
         await using var dataSource = await postgres.CreateMigratedDatabaseAsync();
-        var importer = new SeedImporter(dataSource);
+        var importer = new SeedImporter(dataSource, TimeProvider.System);
 
         var imported = 0;
         await foreach (var page in source.ReadAsync(upstream.Url + "v0.1/servers?limit=2", CancellationToken.None))

@@ -1,4 +1,5 @@
 using Npgsql;
+using Registry.Data.Rendering;
 using Registry.Data.Servers;
 using Registry.Domain.Listing;
 

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Npgsql;
 using NpgsqlTypes;
+using Registry.Data.Rendering;
 using Registry.Data.Servers;
 using Registry.Domain.Listing;
 

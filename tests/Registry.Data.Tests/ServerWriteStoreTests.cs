@@ -1,5 +1,5 @@
 using Npgsql;
-using Registry.Data.Publishing;
+using Registry.Data.Writes;
 using Registry.Data.Servers;
 using Registry.Domain.Listing;
 

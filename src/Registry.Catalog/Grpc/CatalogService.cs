@@ -7,6 +7,7 @@ using Registry.Catalog.Extensions;
 using Registry.Contracts.V0;
 using Registry.Data.Changes;
 using Registry.Data.Hosting;
+using Registry.Data.Rendering;
 using Registry.Data.Servers;
 using Registry.Domain.Changes;
 using Registry.Domain.Errors;

@@ -4,8 +4,8 @@ using NpgsqlTypes;
 namespace Registry.Data.Changes;
 
 /// <summary>
-/// Appends to the change log inside a writer's own transaction. Call it last, just before commit: it takes an
-/// advisory lock every appender shares, which PostgreSQL releases only after the commit is visible. So appending
+/// Appends to the change log inside a writer's own transaction, together with its commit: it takes an advisory
+/// lock every appender shares, which PostgreSQL releases only after the commit is visible. So appending
 /// transactions commit one at a time in sequence order, and max(sequence) read after the lock sees every earlier
 /// append: numbers have no gaps, and no reader can ever see n + 1 without n. The NOTIFY is delivered at commit.
 /// </summary>
@@ -31,22 +31,6 @@ public static class ChangeLog
         SELECT max(sequence), pg_notify('{Channel}', max(sequence)::text) FROM appended
         """;
 
-    /// <summary>Appends the changes in order; returns the last sequence given, or null when there was nothing to append.</summary>
-    public static async Task<long?> AppendAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<NewServerChange> changes, CancellationToken cancellationToken)
-    {
-        if (changes.Count == 0)
-        {
-            return null;
-        }
-
-        await using var batch = AppendBatch(connection, transaction, changes);
-        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-        await reader.NextResultAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        return reader.GetInt64(0);
-    }
-
     // One round trip; the INSERT is its own statement so that its snapshot is taken after the lock is granted.
     private static NpgsqlBatch AppendBatch(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<NewServerChange> changes) =>
         new(connection, transaction)
@@ -68,12 +52,8 @@ public static class ChangeLog
             },
         };
 
-    /// <summary>
-    /// Appends and commits in one round trip. The shared lock is then held only while the server appends and
-    /// commits, never while a busy client process gets around to sending COMMIT, which is what bounds how many
-    /// logged writes a second the whole registry can take.
-    /// </summary>
-    public static async Task AppendAndCommitAsync(
+    /// <summary>Appends the changes in order and commits; only <see cref="Writes.WriteTransaction"/> calls it.</summary>
+    internal static async Task AppendAndCommitAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<NewServerChange> changes, CancellationToken cancellationToken)
     {
         if (changes.Count == 0)

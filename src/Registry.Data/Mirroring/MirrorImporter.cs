@@ -1,7 +1,8 @@
 using Npgsql;
-using NpgsqlTypes;
 using Registry.Data.Changes;
+using Registry.Data.Rendering;
 using Registry.Data.Servers;
+using Registry.Data.Writes;
 
 namespace Registry.Data.Mirroring;
 
@@ -40,56 +41,33 @@ public sealed class MirrorImporter(NpgsqlDataSource dataSource, TimeProvider clo
     public async Task<Result> ImportPageAsync(
         string upstream, IReadOnlyList<MirroredVersion> versions, MirrorPosition position, bool completesPass, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var names = versions.Select(v => v.Name).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        await LockNamesAsync(connection, transaction, names, cancellationToken);
-
+        await using var transaction = await WriteTransaction.BeginAsync(dataSource, clock, versions.Select(v => v.Name), [], cancellationToken);
         var written = new List<ServerVersionRecord>();
         foreach (var version in versions)
         {
-            if (await WriteAsync(connection, transaction, version, cancellationToken) is { } record)
+            if (await WriteAsync(transaction, version, cancellationToken) is { } record)
             {
                 written.Add(record);
             }
         }
 
-        var now = clock.GetUtcNow();
-        await MarkMirroredAsync(connection, transaction, upstream, written, now, cancellationToken);
-        await MirrorStateStore.SaveAsync(connection, transaction, upstream, position, completesPass ? now : null, cancellationToken);
-        // Last: the change log's lock is shared by every writer and is held until the commit.
-        await ChangeLog.AppendAsync(connection, transaction, written.Select(r => NewServerChange.Of(r, ServerChangeKind.Mirrored)).ToList(), cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await MarkMirroredAsync(transaction, upstream, written, cancellationToken);
+        await MirrorStateStore.SaveAsync(transaction, upstream, position, completesPass ? transaction.Now : null, cancellationToken);
+        await transaction.CommitAsync(written.Select(r => NewServerChange.Of(r, ServerChangeKind.Mirrored)).ToList(), cancellationToken);
         return new Result(written);
     }
 
-    /// <summary>Sorted, so that two importers can never wait on each other; other writers hold one name at a time.</summary>
-    private static async Task LockNamesAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<string> names, CancellationToken cancellationToken)
+    private static async Task<ServerVersionRecord?> WriteAsync(WriteTransaction transaction, MirroredVersion version, CancellationToken cancellationToken)
     {
-        if (names.Count == 0)
-        {
-            return;
-        }
-
-        await using var batch = new NpgsqlBatch(connection, transaction);
-        foreach (var name in names)
-        {
-            batch.BatchCommands.Add(new NpgsqlBatchCommand(NameLock.Sql) { Parameters = { new NpgsqlParameter("lock_name", name) } });
-        }
-
-        await batch.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static async Task<ServerVersionRecord?> WriteAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, MirroredVersion version, CancellationToken cancellationToken)
-    {
-        if (!version.AdmitNew && !await ExistsAsync(connection, transaction, version, cancellationToken))
+        var key = new[] { ("name", (object?)version.Name), ("version", (object?)version.Version) };
+        if (!version.AdmitNew
+            && await transaction.ScalarAsync("SELECT 1 FROM servers WHERE server_name = @name AND version = @version", cancellationToken, key) is null)
         {
             // A filtered-out version that upstream made latest still means our latest of that name is no longer latest.
-            if (version.IsLatest && await IsMirroredAsync(connection, transaction, version.Name, cancellationToken))
+            if (version.IsLatest
+                && await transaction.ScalarAsync("SELECT 1 FROM mirrored_names WHERE server_name = @name", cancellationToken, key[0]) is not null)
             {
-                await ClearLatestAsync(connection, transaction, version, cancellationToken);
+                await ClearLatestAsync(transaction, key, cancellationToken);
             }
 
             return null;
@@ -97,76 +75,48 @@ public sealed class MirrorImporter(NpgsqlDataSource dataSource, TimeProvider clo
 
         if (version.IsLatest)
         {
-            await ClearLatestAsync(connection, transaction, version, cancellationToken);
+            await ClearLatestAsync(transaction, key, cancellationToken);
         }
 
-        await using var command = new NpgsqlCommand(UpsertSql, connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter("name", NpgsqlDbType.Text) { Value = version.Name });
-        command.Parameters.Add(new NpgsqlParameter("version", NpgsqlDbType.Text) { Value = version.Version });
-        command.Parameters.Add(new NpgsqlParameter("status", NpgsqlDbType.Text) { Value = version.Status });
-        command.Parameters.Add(new NpgsqlParameter("status_message", NpgsqlDbType.Text) { Value = (object?)version.StatusMessage ?? DBNull.Value });
-        command.Parameters.Add(new NpgsqlParameter("status_changed_at", NpgsqlDbType.TimestampTz) { Value = version.StatusChangedAt.UtcDateTime });
-        command.Parameters.Add(new NpgsqlParameter("published_at", NpgsqlDbType.TimestampTz) { Value = version.PublishedAt.UtcDateTime });
-        command.Parameters.Add(new NpgsqlParameter("updated_at", NpgsqlDbType.TimestampTz) { Value = version.UpdatedAt.UtcDateTime });
-        command.Parameters.Add(new NpgsqlParameter("is_latest", NpgsqlDbType.Boolean) { Value = version.IsLatest });
-        command.Parameters.Add(new NpgsqlParameter("value", NpgsqlDbType.Jsonb) { Value = version.Document });
-        command.Parameters.Add(new NpgsqlParameter("wire_json", NpgsqlDbType.Text) { Value = ServerWireJson.Render(version.Document) });
-        var records = await ServerRecordReader.ReadAllAsync(command, cancellationToken);
+        var records = await transaction.RecordsAsync(
+            UpsertSql,
+            cancellationToken,
+            [
+                .. key,
+                ("status", version.Status),
+                ("status_message", version.StatusMessage),
+                ("status_changed_at", version.StatusChangedAt),
+                ("published_at", version.PublishedAt),
+                ("updated_at", version.UpdatedAt),
+                ("is_latest", version.IsLatest),
+                ("value", new JsonText(version.Document)),
+                ("wire_json", ServerWireJson.Render(version.Document)),
+            ]);
         return records.SingleOrDefault();
     }
 
-    private static async Task<bool> ExistsAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, MirroredVersion version, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand("SELECT 1 FROM servers WHERE server_name = @name AND version = @version", connection, transaction);
-        command.Parameters.AddWithValue("name", version.Name);
-        command.Parameters.AddWithValue("version", version.Version);
-        return await command.ExecuteScalarAsync(cancellationToken) is not null;
-    }
-
-    private static async Task<bool> IsMirroredAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, string name, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand("SELECT 1 FROM mirrored_names WHERE server_name = @name", connection, transaction);
-        command.Parameters.AddWithValue("name", name);
-        return await command.ExecuteScalarAsync(cancellationToken) is not null;
-    }
-
     /// <summary>Before a version becomes latest, so that the one-latest-per-name index never sees two.</summary>
-    private static async Task ClearLatestAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, MirroredVersion version, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(
-            "UPDATE servers SET is_latest = FALSE WHERE server_name = @name AND is_latest AND version <> @version", connection, transaction);
-        command.Parameters.AddWithValue("name", version.Name);
-        command.Parameters.AddWithValue("version", version.Version);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    private static Task<int> ClearLatestAsync(WriteTransaction transaction, (string, object?)[] key, CancellationToken cancellationToken) =>
+        transaction.ExecuteAsync(
+            "UPDATE servers SET is_latest = FALSE WHERE server_name = @name AND is_latest AND version <> @version", cancellationToken, key);
 
     private static async Task MarkMirroredAsync(
-        NpgsqlConnection connection,
-        NpgsqlTransaction transaction,
-        string upstream,
-        IReadOnlyList<ServerVersionRecord> written,
-        DateTimeOffset now,
-        CancellationToken cancellationToken)
+        WriteTransaction transaction, string upstream, IReadOnlyList<ServerVersionRecord> written, CancellationToken cancellationToken)
     {
         if (written.Count == 0)
         {
             return;
         }
 
-        await using var command = new NpgsqlCommand(
+        await transaction.ExecuteAsync(
             """
             INSERT INTO mirrored_names (server_name, upstream, first_mirrored_at)
             SELECT DISTINCT name, @upstream, @now FROM unnest(@names) AS name
             ON CONFLICT (server_name) DO NOTHING
             """,
-            connection,
-            transaction);
-        command.Parameters.Add(new NpgsqlParameter("names", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = written.Select(r => r.Name).ToArray() });
-        command.Parameters.Add(new NpgsqlParameter("upstream", NpgsqlDbType.Text) { Value = upstream });
-        command.Parameters.Add(new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = now.UtcDateTime });
-        await command.ExecuteNonQueryAsync(cancellationToken);
+            cancellationToken,
+            ("names", written.Select(r => r.Name).ToArray()),
+            ("upstream", upstream),
+            ("now", transaction.Now));
     }
 }

@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using Registry.Data.Writes;
 
 namespace Registry.Data.Mirroring;
 
@@ -61,24 +62,22 @@ public sealed class MirrorStateStore(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Saves the position inside an import's transaction; a non-null <paramref name="completedAt"/> ends a pass successfully.</summary>
-    internal static async Task SaveAsync(
-        NpgsqlConnection connection,
-        NpgsqlTransaction transaction,
-        string upstream,
-        MirrorPosition position,
-        DateTimeOffset? completedAt,
-        CancellationToken cancellationToken)
+    internal static Task<int> SaveAsync(
+        WriteTransaction transaction, string upstream, MirrorPosition position, DateTimeOffset? completedAt, CancellationToken cancellationToken)
     {
-        await using var command = new NpgsqlCommand(SaveSql, connection, transaction);
         var pass = position.Pass;
-        command.Parameters.Add(Text("upstream", upstream));
-        command.Parameters.Add(Timestamp("mark", position.HighWaterMark));
-        command.Parameters.Add(Timestamp("since", pass?.Since));
-        command.Parameters.Add(Text("cursor", pass?.Cursor));
-        command.Parameters.Add(Timestamp("started", pass?.StartedAt));
-        command.Parameters.Add(Timestamp("max_updated", pass?.MaxUpdatedAt));
-        command.Parameters.Add(Timestamp("completed", completedAt));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        return transaction.ExecuteAsync(
+            SaveSql,
+            [
+                Text("upstream", upstream),
+                Timestamp("mark", position.HighWaterMark),
+                Timestamp("since", pass?.Since),
+                Text("cursor", pass?.Cursor),
+                Timestamp("started", pass?.StartedAt),
+                Timestamp("max_updated", pass?.MaxUpdatedAt),
+                Timestamp("completed", completedAt),
+            ],
+            cancellationToken);
     }
 
     private static DateTimeOffset? Time(NpgsqlDataReader reader, int ordinal) =>

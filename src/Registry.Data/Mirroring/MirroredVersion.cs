@@ -1,4 +1,4 @@
-using Registry.Data.Seeding;
+using Registry.Data.ServerLists;
 
 namespace Registry.Data.Mirroring;
 
@@ -20,7 +20,7 @@ public sealed record MirroredVersion(
     bool AdmitNew = true)
 {
     /// <summary>Null when the entry carries no official metadata or no publication time: nothing to mirror faithfully.</summary>
-    public static MirroredVersion? FromUpstream(SeedEntry entry)
+    public static MirroredVersion? FromUpstream(ServerListEntry entry)
     {
         if (entry.Official is not { PublishedAt: { } publishedAt } official)
         {

@@ -1,73 +1,78 @@
 using Npgsql;
 using NpgsqlTypes;
 using Registry.Data.Changes;
-using Registry.Data.Servers;
+using Registry.Data.Rendering;
+using Registry.Data.ServerLists;
+using Registry.Data.Writes;
 
 namespace Registry.Data.Seeding;
 
 /// <summary>
-/// Imports a large seed with the semantics of <see cref="SeedImporter"/>, fast: versions of names the table does not
+/// Imports a large seed with the semantics of <see cref="SeedImporter"/>, fast: names are taken in write transactions
+/// of up to <see cref="NamesPerTransaction"/> names each, holding their locks. Versions of names the table does not
 /// hold yet are planned in memory (<see cref="SeedRowPlan"/>), copied in binary into a staging table and inserted
-/// with one statement. Names that already have versions go through <see cref="SeedImporter"/>, which decides
-/// latest against the stored rows under the name lock.
+/// with one statement; names that already have versions decide latest against their stored rows
+/// (<see cref="SeedNameImport"/>).
 /// </summary>
-public sealed class BulkSeedImporter(NpgsqlDataSource dataSource)
+public sealed class BulkSeedImporter(NpgsqlDataSource dataSource, TimeProvider clock)
 {
+    /// <summary>
+    /// Each name lock is an entry in PostgreSQL's shared lock table, which holds about 6,400 by default
+    /// (<c>max_locks_per_transaction</c> 64 times the connections); a few thousand names in one transaction would
+    /// leave other writers short of it.
+    /// </summary>
+    public const int NamesPerTransaction = 1_000;
+
     private const string Columns =
         "server_name, version, status, status_message, status_changed_at, published_at, updated_at, is_latest, value, wire_json";
 
-    private readonly SeedImporter perName = new(dataSource);
-
-    public async Task<SeedImporter.Result> ImportAsync(IReadOnlyList<SeedEntry> entries, CancellationToken cancellationToken)
+    public async Task<SeedImporter.Result> ImportAsync(IReadOnlyList<ServerListEntry> entries, CancellationToken cancellationToken)
     {
-        var present = await StoredNamesAsync(entries, cancellationToken);
-        var fresh = entries.Where(e => !present.Contains(e.Name)).ToList();
-        var stored = entries.Where(e => present.Contains(e.Name)).ToList();
-
-        int inserted;
-        try
+        var inserted = 0;
+        foreach (var names in entries.GroupBy(e => e.Name, StringComparer.Ordinal).Chunk(NamesPerTransaction))
         {
-            inserted = await CopyAsync(SeedRowPlan.For(fresh, DateTimeOffset.UtcNow), cancellationToken);
-        }
-        catch (PostgresException ex) when (ex is { SqlState: PostgresErrorCodes.UniqueViolation, ConstraintName: "servers_one_latest_per_name" })
-        {
-            // A writer published one of these names since they were looked up; its rows decide latest now.
-            inserted = (await perName.ImportAsync(fresh, cancellationToken)).Inserted;
+            inserted += await ImportNamesAsync(names, cancellationToken);
         }
 
-        inserted += (await perName.ImportAsync(stored, cancellationToken)).Inserted;
         return new SeedImporter.Result(inserted, entries.Count - inserted);
     }
 
-    private async Task<HashSet<string>> StoredNamesAsync(IReadOnlyList<SeedEntry> entries, CancellationToken cancellationToken)
+    private async Task<int> ImportNamesAsync(IReadOnlyList<IGrouping<string, ServerListEntry>> names, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("SELECT DISTINCT server_name FROM servers WHERE server_name = ANY(@names)");
-        command.Parameters.Add(new NpgsqlParameter("names", NpgsqlDbType.Array | NpgsqlDbType.Text)
+        await using var transaction = await WriteTransaction.BeginAsync(dataSource, clock, names.Select(n => n.Key), [], cancellationToken);
+        var stored = await StoredNamesAsync(transaction, names, cancellationToken);
+        var fresh = names.Where(n => !stored.Contains(n.Key)).SelectMany(n => n);
+        var changes = new List<NewServerChange>(await CopyAsync(transaction, SeedRowPlan.For(fresh, transaction.Now), cancellationToken));
+        foreach (var name in names.Where(n => stored.Contains(n.Key)))
         {
-            Value = entries.Select(e => e.Name).Distinct(StringComparer.Ordinal).ToArray(),
-        });
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            names.Add(reader.GetString(0));
+            changes.AddRange(await SeedNameImport.ImportAsync(transaction, name.Key, name, cancellationToken));
         }
 
-        return names;
+        await transaction.CommitAsync(changes, cancellationToken);
+        return changes.Count;
     }
 
-    private async Task<int> CopyAsync(IReadOnlyList<SeedRowPlan.Row> rows, CancellationToken cancellationToken)
+    private static async Task<HashSet<string>> StoredNamesAsync(
+        WriteTransaction transaction, IEnumerable<IGrouping<string, ServerListEntry>> names, CancellationToken cancellationToken)
+    {
+        var stored = await transaction.RowsAsync(
+            "SELECT DISTINCT server_name FROM servers WHERE server_name = ANY(@names)",
+            row => row.GetString(0),
+            cancellationToken, ("names", names.Select(n => n.Key).ToArray()));
+        return stored.ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>Moves the planned rows in; each one inserted is logged as published, like a per-name seed import.</summary>
+    private static async Task<IReadOnlyList<NewServerChange>> CopyAsync(
+        WriteTransaction transaction, IReadOnlyList<SeedRowPlan.Row> rows, CancellationToken cancellationToken)
     {
         if (rows.Count == 0)
         {
-            return 0;
+            return [];
         }
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await ExecuteAsync(connection, transaction, "CREATE TEMP TABLE seed_staging (LIKE servers INCLUDING DEFAULTS) ON COMMIT DROP", cancellationToken);
-        await using (var writer = await connection.BeginBinaryImportAsync(
-            $"COPY seed_staging ({Columns}) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        await transaction.ExecuteAsync("CREATE TEMP TABLE seed_staging (LIKE servers INCLUDING DEFAULTS) ON COMMIT DROP", cancellationToken);
+        await using (var writer = await transaction.BeginBinaryImportAsync($"COPY seed_staging ({Columns}) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
             foreach (var row in rows)
             {
@@ -77,35 +82,16 @@ public sealed class BulkSeedImporter(NpgsqlDataSource dataSource)
             await writer.CompleteAsync(cancellationToken);
         }
 
-        var inserted = await InsertStagedAsync(connection, transaction, cancellationToken);
-        await ChangeLog.AppendAsync(connection, transaction, inserted, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return inserted.Count;
-    }
-
-    /// <summary>Moves the staged rows in; each one inserted is logged as published, like a per-name seed import.</summary>
-    private static async Task<IReadOnlyList<NewServerChange>> InsertStagedAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(
+        // The names are locked and were absent, so no other writer can have added a version or a latest since.
+        return await transaction.RowsAsync(
             $"""
             WITH inserted AS (
                 INSERT INTO servers ({Columns}) SELECT {Columns} FROM seed_staging ORDER BY server_name, version
-                ON CONFLICT (server_name, version) DO NOTHING
                 RETURNING server_name, version, status, published_at)
             SELECT server_name, version, status FROM inserted ORDER BY published_at, server_name, version
             """,
-            connection,
-            transaction);
-        var importedAt = DateTimeOffset.UtcNow;
-        var changes = new List<NewServerChange>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            changes.Add(new NewServerChange(reader.GetString(0), reader.GetString(1), ServerChangeKind.Published, reader.GetString(2), importedAt));
-        }
-
-        return changes;
+            row => new NewServerChange(row.GetString(0), row.GetString(1), ServerChangeKind.Published, row.GetString(2), transaction.Now),
+            cancellationToken);
     }
 
     private static async Task WriteAsync(NpgsqlBinaryImporter writer, SeedRowPlan.Row row, CancellationToken cancellationToken)
@@ -129,12 +115,5 @@ public sealed class BulkSeedImporter(NpgsqlDataSource dataSource)
         await writer.WriteAsync(row.IsLatest, NpgsqlDbType.Boolean, cancellationToken);
         await writer.WriteAsync(row.Document, NpgsqlDbType.Jsonb, cancellationToken);
         await writer.WriteAsync(ServerWireJson.Render(row.Document), NpgsqlDbType.Text, cancellationToken);
-    }
-
-    private static async Task<int> ExecuteAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection, transaction);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using Registry.Data.ServerLists;
 using Registry.Domain.Versions;
 
 namespace Registry.Data.Seeding;
@@ -20,7 +21,7 @@ public static class SeedRowPlan
         bool IsLatest,
         string Document);
 
-    public static IReadOnlyList<Row> For(IEnumerable<SeedEntry> entries, DateTimeOffset now)
+    public static IReadOnlyList<Row> For(IEnumerable<ServerListEntry> entries, DateTimeOffset now)
     {
         var rows = new List<Row>();
         var plainCount = 0;

@@ -2,7 +2,7 @@ namespace Registry.Data.Servers;
 
 /// <summary>
 /// A stored server version: the server.json document as JSON text, and the registry's columns. The document is the
-/// row's wire rendering (<see cref="ServerWireJson"/>) when it has one, otherwise the document as stored.
+/// row's wire rendering (<see cref="Rendering.ServerWireJson"/>) when it has one, otherwise the document as stored.
 /// </summary>
 public sealed record ServerVersionRecord(
     string Name,

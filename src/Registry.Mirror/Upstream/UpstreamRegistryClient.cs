@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Registry.Data.Mirroring;
-using Registry.Data.Seeding;
+using Registry.Data.ServerLists;
 using Registry.Mirror.Options;
 
 namespace Registry.Mirror.Upstream;
@@ -32,7 +32,7 @@ public sealed class UpstreamRegistryClient(IHttpClientFactory httpClientFactory,
             }
 
             var json = await response.Content.ReadAsStringAsync(cancellationToken);
-            var page = SeedDocumentReader.Read(json);
+            var page = ServerListResponseReader.Read(json);
             var rejected = page.Rejected.ToList();
             var versions = new List<MirroredVersion>();
             foreach (var entry in page.Entries)

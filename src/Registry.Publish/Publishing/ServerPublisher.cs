@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
 using Registry.Contracts.V0;
-using Registry.Data.Publishing;
+using Registry.Data.Rendering;
 using Registry.Data.Servers;
+using Registry.Data.Writes;
 using Registry.Domain.Errors;
 using Registry.Domain.Publishing;
 using Registry.Domain.Versions;

@@ -1,6 +1,6 @@
 using Registry.Contracts.V0;
-using Registry.Data.Publishing;
-using Registry.Data.Servers;
+using Registry.Data.Rendering;
+using Registry.Data.Writes;
 using Registry.Domain.Errors;
 using Registry.Domain.Versions;
 using Registry.Publish.Auth;

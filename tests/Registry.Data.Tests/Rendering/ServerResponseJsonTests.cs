@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
+using Registry.Data.Rendering;
 using Registry.Data.Servers;
 using Registry.Domain.Listing;
 

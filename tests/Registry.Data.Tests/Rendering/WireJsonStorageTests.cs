@@ -1,7 +1,10 @@
 using Npgsql;
-using Registry.Data.Publishing;
+using Registry.Data.Migrations;
+using Registry.Data.Rendering;
 using Registry.Data.Seeding;
+using Registry.Data.ServerLists;
 using Registry.Data.Servers;
+using Registry.Data.Writes;
 
 namespace Registry.Data.Tests.Rendering;
 
@@ -44,11 +47,11 @@ public class WireJsonStorageTests(PostgresFixture postgres) : IAsyncLifetime
     [Fact]
     public async Task SeedImportsStoreRenderings()
     {
-        var entries = SeedDocumentReader.Read(
+        var entries = ServerListResponseReader.Read(
             """[{"name":"com.example/s","version":"1.0.0","description":"d"},{"name":"com.example/s","version":"2.0.0","description":"d"}]""").Entries;
-        await new BulkSeedImporter(dataSource).ImportAsync(entries, CancellationToken.None);
-        await new SeedImporter(dataSource).ImportAsync(
-            SeedDocumentReader.Read("""[{"name":"com.example/s","version":"3.0.0","description":"d"}]""").Entries, CancellationToken.None);
+        await new BulkSeedImporter(dataSource, TimeProvider.System).ImportAsync(entries, CancellationToken.None);
+        await new SeedImporter(dataSource, TimeProvider.System).ImportAsync(
+            ServerListResponseReader.Read("""[{"name":"com.example/s","version":"3.0.0","description":"d"}]""").Entries, CancellationToken.None);
 
         Assert.Equal(0L, await ScalarAsync<long>("SELECT count(*) FROM servers WHERE wire_json IS NULL"));
         Assert.Equal(3L, await ScalarAsync<long>("SELECT count(*) FROM servers"));
@@ -70,7 +73,7 @@ public class WireJsonStorageTests(PostgresFixture postgres) : IAsyncLifetime
     public async Task TheBackfillRendersRowsWithout()
     {
         var seed = "[" + string.Join(",", Enumerable.Range(0, 1_200).Select(i => Document($"com.example/n{i:D4}", "1.0.0", $"d{i}"))) + "]";
-        await new BulkSeedImporter(dataSource).ImportAsync(SeedDocumentReader.Read(seed).Entries, CancellationToken.None);
+        await new BulkSeedImporter(dataSource, TimeProvider.System).ImportAsync(ServerListResponseReader.Read(seed).Entries, CancellationToken.None);
 
         await ScalarAsync<int>("UPDATE servers SET wire_json = NULL WHERE server_name > 'com.example/n0100' RETURNING 1");
         var missing = await ScalarAsync<long>("SELECT count(*) FROM servers WHERE wire_json IS NULL");

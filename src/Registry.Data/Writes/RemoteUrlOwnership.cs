@@ -1,4 +1,4 @@
-namespace Registry.Data.Publishing;
+namespace Registry.Data.Writes;
 
 /// <summary>A remote URL belongs to one server name; versions that are deleted no longer hold theirs.</summary>
 internal static class RemoteUrlOwnership
@@ -8,7 +8,7 @@ internal static class RemoteUrlOwnership
         "AND value -> 'remotes' @> @probe LIMIT 1";
 
     public static async Task EnsureFreeAsync(
-        NameLockedTransaction transaction, string name, IEnumerable<string> urls, CancellationToken cancellationToken)
+        WriteTransaction transaction, string name, IEnumerable<string> urls, CancellationToken cancellationToken)
     {
         foreach (var url in urls)
         {

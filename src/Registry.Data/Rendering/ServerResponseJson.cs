@@ -1,9 +1,10 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
+using Registry.Data.Servers;
 using Registry.Domain.Listing;
 
-namespace Registry.Data.Servers;
+namespace Registry.Data.Rendering;
 
 /// <summary>
 /// The REST bodies of the read routes, written straight from stored rows: the same JSON the typed messages of

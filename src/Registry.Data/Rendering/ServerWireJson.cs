@@ -2,8 +2,9 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using Google.Protobuf;
+using Registry.Data.Servers;
 
-namespace Registry.Data.Servers;
+namespace Registry.Data.Rendering;
 
 /// <summary>
 /// A stored server.json as the contract serialises it: parsed into <c>ServerJson</c> (fields the contract does not

@@ -1,20 +1,21 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Registry.Data.Rendering;
 using Registry.Data.Servers;
 using Registry.Domain.Listing;
 using Registry.Domain.Versions;
 
-namespace Registry.Data.Seeding;
+namespace Registry.Data.ServerLists;
 
 /// <summary>
-/// Reads seed data in the list-response shape (<c>{"servers":[{"server":{...},"_meta":{...}}]}</c>), or a bare
-/// array of such entries or of plain server.json documents.
+/// Reads a list response (<c>{"servers":[{"server":{...},"_meta":{...}}]}</c>), as an upstream registry answers and
+/// a seed file may hold, or a bare array of such entries or of plain server.json documents.
 /// </summary>
-public static class SeedDocumentReader
+public static class ServerListResponseReader
 {
     private const string OfficialKey = "io.modelcontextprotocol.registry/official";
 
-    public sealed record Page(IReadOnlyList<SeedEntry> Entries, IReadOnlyList<string> Rejected, string? NextCursor);
+    public sealed record Page(IReadOnlyList<ServerListEntry> Entries, IReadOnlyList<string> Rejected, string? NextCursor);
 
     public static Page Read(string json)
     {
@@ -27,7 +28,7 @@ public static class SeedDocumentReader
         };
         var nextCursor = root is JsonObject o ? o["metadata"]?["nextCursor"]?.GetValue<string>() : null;
 
-        var entries = new List<SeedEntry>();
+        var entries = new List<ServerListEntry>();
         var rejected = new List<string>();
         for (var i = 0; i < items.Count; i++)
         {
@@ -45,7 +46,7 @@ public static class SeedDocumentReader
         return new Page(entries, rejected, string.IsNullOrEmpty(nextCursor) ? null : nextCursor);
     }
 
-    private static SeedEntry ReadEntry(JsonObject item)
+    private static ServerListEntry ReadEntry(JsonObject item)
     {
         var server = item["server"] as JsonObject ?? item;
         var name = server["name"]?.GetValue<string>();
@@ -58,10 +59,10 @@ public static class SeedDocumentReader
         var document = StoredServerDocument.Prepare(server);
         ServerResponseMapper.ParseDocument(document);
         var official = ReferenceEquals(server, item) ? null : ReadOfficial(item["_meta"]?[OfficialKey] as JsonObject);
-        return new SeedEntry(name, version, document, official);
+        return new ServerListEntry(name, version, document, official);
     }
 
-    private static SeedOfficialMeta? ReadOfficial(JsonObject? official)
+    private static ServerListOfficialMeta? ReadOfficial(JsonObject? official)
     {
         if (official is null)
         {
@@ -74,7 +75,7 @@ public static class SeedDocumentReader
             throw new FormatException($"unknown status '{status}'");
         }
 
-        return new SeedOfficialMeta(
+        return new ServerListOfficialMeta(
             status,
             official["statusMessage"]?.GetValue<string>(),
             Timestamp(official, "statusChangedAt"),

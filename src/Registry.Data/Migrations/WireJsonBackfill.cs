@@ -1,7 +1,8 @@
 using Npgsql;
 using NpgsqlTypes;
+using Registry.Data.Rendering;
 
-namespace Registry.Data.Servers;
+namespace Registry.Data.Migrations;
 
 /// <summary>
 /// Renders <c>wire_json</c> for rows written before it existed, a batch at a time. A row whose document changed

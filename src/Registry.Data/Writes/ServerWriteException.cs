@@ -1,4 +1,4 @@
-namespace Registry.Data.Publishing;
+namespace Registry.Data.Writes;
 
 /// <summary>A write the registry's rules refuse (duplicate version, remote URL taken, ...); the message says why.</summary>
 public sealed class ServerWriteException(string message, bool noChanges = false) : Exception(message)

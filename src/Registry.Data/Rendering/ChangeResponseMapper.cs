@@ -1,7 +1,8 @@
 using Google.Protobuf.WellKnownTypes;
 using Registry.Contracts.V0;
+using Registry.Data.Changes;
 
-namespace Registry.Data.Changes;
+namespace Registry.Data.Rendering;
 
 /// <summary>Turns change-log rows into the wire messages of the contract.</summary>
 public static class ChangeResponseMapper

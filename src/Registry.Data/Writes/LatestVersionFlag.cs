@@ -1,17 +1,17 @@
 using Registry.Data.Servers;
 using Registry.Domain.Versions;
 
-namespace Registry.Data.Publishing;
+namespace Registry.Data.Writes;
 
 /// <summary>
 /// Puts "latest" of a name on the version <see cref="ServerVersionOrdering.ChooseLatest"/> picks, inside a writer's
-/// name-locked transaction. The version that takes the flag gets a new <c>updated_at</c>, so that readers following
+/// <see cref="WriteTransaction"/>. The version that takes the flag gets a new <c>updated_at</c>, so that readers following
 /// <c>updated_since</c> (mirrors) see it; the one that gives it up is left as it is, as on publish.
 /// </summary>
 internal static class LatestVersionFlag
 {
     /// <summary>Where the flag went; null when it stayed where it was.</summary>
-    public static async Task<Move?> RecalculateAsync(NameLockedTransaction transaction, string name, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<Move?> RecalculateAsync(WriteTransaction transaction, string name, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var versions = await transaction.RowsAsync(
             "SELECT version, published_at, status, is_latest FROM servers WHERE server_name = @name",

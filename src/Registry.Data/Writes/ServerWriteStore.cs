@@ -1,40 +1,39 @@
 using Npgsql;
 using Registry.Data.Changes;
+using Registry.Data.Rendering;
 using Registry.Data.Servers;
+using Registry.Domain.Errors;
+using Registry.Domain.Publishing;
 using Registry.Domain.Versions;
 
-namespace Registry.Data.Publishing;
+namespace Registry.Data.Writes;
 
 /// <summary>
-/// Every write to the catalog. Each runs in one transaction holding its server name's lock, so concurrent
-/// writers to a name queue: two publishes of one version cannot both succeed, and "latest" moves atomically.
-/// A status change chooses "latest" again (<see cref="LatestVersionFlag"/>). The same transaction appends what
-/// changed to the change log.
+/// The publish service's writes: publish, edit and status changes. Each runs in one <see cref="WriteTransaction"/>
+/// holding its server name's lock, so concurrent writers to a name queue: two publishes of one version cannot both
+/// succeed, and "latest" moves atomically. A status change chooses "latest" again (<see cref="LatestVersionFlag"/>).
+/// The same transaction appends what changed to the change log.
 /// </summary>
 public sealed class ServerWriteStore(NpgsqlDataSource dataSource, TimeProvider clock)
 {
-    public const int MaxVersionsPerName = 10_000;
     private const string Columns = ServerRecordReader.Columns;
 
     public async Task<ServerVersionRecord> PublishAsync(NewServerVersion version, CancellationToken cancellationToken)
     {
-        await using var transaction = await NameLockedTransaction.BeginAsync(dataSource, version.Name, version.RemoteUrls, cancellationToken);
+        await using var transaction = await WriteTransaction.BeginAsync(dataSource, clock, [version.Name], version.RemoteUrls, cancellationToken);
         var name = ("name", (object?)version.Name);
         var existing = (long)(await transaction.ScalarAsync("SELECT count(*) FROM servers WHERE server_name = @name", cancellationToken, name))!;
-        if (existing >= MaxVersionsPerName)
-        {
-            throw new ServerWriteException($"server {version.Name} already has the maximum of {MaxVersionsPerName} versions");
-        }
+        VersionsPerName.RequireRoomForAnother(version.Name, existing);
 
         if (await transaction.ScalarAsync("SELECT 1 FROM servers WHERE server_name = @name AND version = @version",
                 cancellationToken, name, ("version", version.Version)) is not null)
         {
-            throw new ServerWriteException("invalid version: cannot publish duplicate version");
+            throw RegistryErrors.DuplicateVersion();
         }
 
         await RemoteUrlOwnership.EnsureFreeAsync(transaction, version.Name, version.RemoteUrls, cancellationToken);
 
-        var now = Now();
+        var now = transaction.Now;
         var latest = (await transaction.RecordsAsync($"SELECT {Columns} FROM servers WHERE server_name = @name AND is_latest",
             cancellationToken, name)).SingleOrDefault();
         // Status changes keep the flag on the best version not deleted, so while it is on one, the new version need
@@ -74,7 +73,7 @@ public sealed class ServerWriteStore(NpgsqlDataSource dataSource, TimeProvider c
     /// <summary>Replaces a version's document; publication time, status and latest flag stay. Null when absent.</summary>
     public async Task<ServerVersionRecord?> EditAsync(NewServerVersion version, CancellationToken cancellationToken)
     {
-        await using var transaction = await NameLockedTransaction.BeginAsync(dataSource, version.Name, version.RemoteUrls, cancellationToken);
+        await using var transaction = await WriteTransaction.BeginAsync(dataSource, clock, [version.Name], version.RemoteUrls, cancellationToken);
         var key = new[] { ("name", (object?)version.Name), ("version", (object?)version.Version) };
         if (await transaction.ScalarAsync("SELECT 1 FROM servers WHERE server_name = @name AND version = @version", cancellationToken, key) is null)
         {
@@ -84,13 +83,16 @@ public sealed class ServerWriteStore(NpgsqlDataSource dataSource, TimeProvider c
         await RemoteUrlOwnership.EnsureFreeAsync(transaction, version.Name, version.RemoteUrls, cancellationToken);
         var updated = await transaction.RecordsAsync(
             $"UPDATE servers SET value = @value, wire_json = @wire_json, updated_at = @now WHERE server_name = @name AND version = @version RETURNING {Columns}",
-            cancellationToken, [.. key, ("value", new JsonText(version.Document)), ("wire_json", ServerWireJson.Render(version.Document)), ("now", Now())]);
+            cancellationToken, [.. key, ("value", new JsonText(version.Document)), ("wire_json", ServerWireJson.Render(version.Document)), ("now", transaction.Now)]);
         var record = updated.Single();
         await transaction.CommitAsync([NewServerChange.Of(record, ServerChangeKind.Edited)], cancellationToken);
         return record;
     }
 
-    /// <summary>Sets one version's status. Null when the version does not exist (deleted ones included).</summary>
+    /// <summary>
+    /// Sets one version's status and stores the message as given (<see cref="StatusChange"/> decides it). Null when
+    /// the version does not exist (deleted ones included).
+    /// </summary>
     public async Task<ServerVersionRecord?> SetVersionStatusAsync(
         string name, string version, string status, string? message, CancellationToken cancellationToken)
     {
@@ -106,8 +108,7 @@ public sealed class ServerWriteStore(NpgsqlDataSource dataSource, TimeProvider c
     private async Task<IReadOnlyList<ServerVersionRecord>?> ChangeStatusAsync(
         string name, string status, string? message, string versionFilter, (string, object?)[] versionParameters, CancellationToken cancellationToken)
     {
-        var storedMessage = status == ServerStatus.Active ? null : message;
-        await using var transaction = await NameLockedTransaction.BeginAsync(dataSource, name, [], cancellationToken);
+        await using var transaction = await WriteTransaction.BeginAsync(dataSource, clock, [name], [], cancellationToken);
         var current = await transaction.RecordsAsync(
             $"SELECT {Columns} FROM servers WHERE server_name = @name {versionFilter} FOR UPDATE",
             cancellationToken, [("name", name), .. versionParameters]);
@@ -116,7 +117,7 @@ public sealed class ServerWriteStore(NpgsqlDataSource dataSource, TimeProvider c
             return null;
         }
 
-        var changing = current.Where(r => r.Status != status || r.StatusMessage != storedMessage).ToList();
+        var changing = current.Where(r => r.Status != status || r.StatusMessage != message).ToList();
         if (changing.Count == 0)
         {
             throw ServerWriteException.NothingToChange(status);
@@ -128,7 +129,7 @@ public sealed class ServerWriteStore(NpgsqlDataSource dataSource, TimeProvider c
             : changing.Where(r => r.Status == ServerStatus.Deleted).SelectMany(r => StoredServerDocument.RemoteUrls(r.Document)).Distinct().ToList();
         await transaction.LockRemoteUrlsAsync(reactivatedUrls, cancellationToken);
         await RemoteUrlOwnership.EnsureFreeAsync(transaction, name, reactivatedUrls, cancellationToken);
-        var now = Now();
+        var now = transaction.Now;
         IReadOnlyList<ServerVersionRecord> updated = await transaction.RecordsAsync(
             $"""
             UPDATE servers
@@ -137,7 +138,7 @@ public sealed class ServerWriteStore(NpgsqlDataSource dataSource, TimeProvider c
             WHERE server_name = @name {versionFilter} AND (status <> @status OR status_message IS DISTINCT FROM @message)
             RETURNING {Columns}
             """,
-            cancellationToken, [("name", name), ("status", status), ("message", storedMessage), ("now", now), .. versionParameters]);
+            cancellationToken, [("name", name), ("status", status), ("message", message), ("now", now), .. versionParameters]);
         var changes = updated.OrderBy(r => r.PublishedAt).ThenBy(r => r.Version, StringComparer.Ordinal)
             .Select(r => NewServerChange.Of(r, ServerChangeKind.StatusChanged)).ToList();
         if (await LatestVersionFlag.RecalculateAsync(transaction, name, now, cancellationToken) is { } move)
@@ -151,12 +152,5 @@ public sealed class ServerWriteStore(NpgsqlDataSource dataSource, TimeProvider c
 
         await transaction.CommitAsync(changes, cancellationToken);
         return updated.OrderByDescending(r => r.PublishedAt).ToList();
-    }
-
-    /// <summary>PostgreSQL keeps microseconds; truncating here makes returned and re-read timestamps identical.</summary>
-    private DateTimeOffset Now()
-    {
-        var now = clock.GetUtcNow();
-        return now.AddTicks(-(now.Ticks % 10));
     }
 }

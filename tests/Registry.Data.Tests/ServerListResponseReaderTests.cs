@@ -1,9 +1,9 @@
 using System.Text.Json;
-using Registry.Data.Seeding;
+using Registry.Data.ServerLists;
 
-namespace Registry.Domain.Tests;
+namespace Registry.Data.Tests;
 
-public class SeedDocumentReaderTests
+public class ServerListResponseReaderTests
 {
     [Fact]
     public void ListResponseEntriesKeepTheirOfficialMetadata()
@@ -15,11 +15,11 @@ public class SeedDocumentReaderTests
              "metadata":{"nextCursor":"com.example/a:1.0.0","count":1}}
             """;
 
-        var page = SeedDocumentReader.Read(json);
+        var page = ServerListResponseReader.Read(json);
 
         var entry = Assert.Single(page.Entries);
         Assert.Equal(("com.example/a", "1.0.0"), (entry.Name, entry.Version));
-        Assert.Equal(new SeedOfficialMeta("deprecated", "old",
+        Assert.Equal(new ServerListOfficialMeta("deprecated", "old",
             new DateTimeOffset(2025, 1, 2, 0, 0, 0, TimeSpan.Zero),
             new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero),
             new DateTimeOffset(2025, 1, 2, 0, 0, 0, TimeSpan.Zero), true), entry.Official);
@@ -29,7 +29,7 @@ public class SeedDocumentReaderTests
     [Fact]
     public void PlainDocumentsHaveNoOfficialMetadata()
     {
-        var page = SeedDocumentReader.Read("""[{"name":"com.example/a","version":"1.0.0","description":"d"}]""");
+        var page = ServerListResponseReader.Read("""[{"name":"com.example/a","version":"1.0.0","description":"d"}]""");
 
         Assert.Null(Assert.Single(page.Entries).Official);
         Assert.Null(page.NextCursor);
@@ -38,7 +38,7 @@ public class SeedDocumentReaderTests
     [Fact]
     public void OnlyThePublisherProvidedMetaIsStored()
     {
-        var page = SeedDocumentReader.Read("""
+        var page = ServerListResponseReader.Read("""
             [{"name":"com.example/a","version":"1.0.0","description":"d",
               "_meta":{"io.modelcontextprotocol.registry/publisher-provided":{"tool":"x"},"com.example/other":{"y":1},
                        "io.modelcontextprotocol.registry/official":{"isLatest":false}}}]
@@ -52,7 +52,7 @@ public class SeedDocumentReaderTests
     [Fact]
     public void EntriesWithoutNameOrVersionOrWithWrongTypesAreRejectedOneByOne()
     {
-        var page = SeedDocumentReader.Read("""
+        var page = ServerListResponseReader.Read("""
             [{"name":"com.example/a","version":"1.0.0"},
              {"name":"com.example/b"},
              {"name":"com.example/c","version":"1.0.0","packages":"not-a-list"},
@@ -65,5 +65,5 @@ public class SeedDocumentReaderTests
 
     [Fact]
     public void SomethingThatIsNotASeedIsRefusedWhole() =>
-        Assert.Throws<FormatException>(() => SeedDocumentReader.Read("""{"hello":"world"}"""));
+        Assert.Throws<FormatException>(() => ServerListResponseReader.Read("""{"hello":"world"}"""));
 }

@@ -1,9 +1,10 @@
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Registry.Contracts.V0;
+using Registry.Data.Servers;
 using Registry.Domain.Listing;
 
-namespace Registry.Data.Servers;
+namespace Registry.Data.Rendering;
 
 /// <summary>Turns stored rows into the wire messages of the contract.</summary>
 public static class ServerResponseMapper
