@@ -1,3 +1,4 @@
+using Registry.Domain.Errors;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Registry.Data.Changes;
@@ -72,7 +73,7 @@ public class ChangeLogTests(PostgresFixture postgres) : IAsyncLifetime
     {
         await store.PublishAsync(Version("com.example/a", "1.0.0", "https://mcp.example.com/a"), CancellationToken.None);
 
-        await Assert.ThrowsAsync<ServerWriteException>(() => store.PublishAsync(Version("com.example/a", "1.0.0"), CancellationToken.None));
+        await Assert.ThrowsAsync<RegistryException>(() => store.PublishAsync(Version("com.example/a", "1.0.0"), CancellationToken.None));
         await Assert.ThrowsAsync<ServerWriteException>(() => store.PublishAsync(Version("com.example/b", "1.0.0", "https://mcp.example.com/a"), CancellationToken.None));
         await Assert.ThrowsAsync<ServerWriteException>(() => store.SetVersionStatusAsync("com.example/a", "1.0.0", "active", null, CancellationToken.None));
         Assert.Null(await store.EditAsync(Version("com.example/a", "9.9.9"), CancellationToken.None));

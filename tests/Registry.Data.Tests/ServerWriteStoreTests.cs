@@ -1,3 +1,4 @@
+using Registry.Domain.Errors;
 using Npgsql;
 using Registry.Data.Writes;
 using Registry.Data.Servers;
@@ -65,9 +66,9 @@ public class ServerWriteStoreTests(PostgresFixture postgres) : IAsyncLifetime
         await store.PublishAsync(Version("com.example/a", "1.0.0"), CancellationToken.None);
         await store.SetVersionStatusAsync("com.example/a", "1.0.0", "deleted", null, CancellationToken.None);
 
-        var error = await Assert.ThrowsAsync<ServerWriteException>(() => store.PublishAsync(Version("com.example/a", "1.0.0"), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<RegistryException>(() => store.PublishAsync(Version("com.example/a", "1.0.0"), CancellationToken.None));
 
-        Assert.Equal("invalid version: cannot publish duplicate version", error.Message);
+        Assert.Equal("invalid version: cannot publish duplicate version", Assert.Single(error.Errors).Message);
     }
 
     [Fact]
@@ -105,7 +106,7 @@ public class ServerWriteStoreTests(PostgresFixture postgres) : IAsyncLifetime
                 await store.PublishAsync(Version("com.example/race", "1.0.0"), CancellationToken.None);
                 return true;
             }
-            catch (ServerWriteException)
+            catch (RegistryException)
             {
                 return false;
             }
@@ -165,9 +166,9 @@ public class ServerWriteStoreTests(PostgresFixture postgres) : IAsyncLifetime
         }
 
         await store.PublishAsync(Version("com.example/big", "1.0.0"), CancellationToken.None);
-        var error = await Assert.ThrowsAsync<ServerWriteException>(() => store.PublishAsync(Version("com.example/big", "1.0.1"), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<RegistryException>(() => store.PublishAsync(Version("com.example/big", "1.0.1"), CancellationToken.None));
 
-        Assert.Contains("10000", error.Message);
+        Assert.Contains("10000", Assert.Single(error.Errors).Message);
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using System.Text;
 using Registry.Data.Seeding;
 using Registry.MigrationService;
 
-namespace Registry.Data.Tests;
+namespace Registry.MigrationService.Tests;
 
 /// <summary>Seeding from another registry's list endpoint over real HTTP on loopback.</summary>
 [Collection(PostgresCollection.Name)]
