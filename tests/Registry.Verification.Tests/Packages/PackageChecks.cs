@@ -12,6 +12,7 @@ internal sealed class PackageChecks : IDisposable
     public PackageChecks(Action<PackageOptions>? configure = null)
     {
         var collection = new ServiceCollection();
+        collection.AddLogging();
         collection.AddOptions<PackageOptions>().Configure(o =>
         {
             o.AllowPrivateAddresses = true;
