@@ -8,4 +8,6 @@ public static class MirrorActivitySource
     public const string Name = "Registry.Mirror";
 
     public static readonly ActivitySource Instance = new(Name);
+
+    public static long ElapsedMs(long startedTimestamp) => (long)Stopwatch.GetElapsedTime(startedTimestamp).TotalMilliseconds;
 }

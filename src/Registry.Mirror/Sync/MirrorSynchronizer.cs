@@ -76,7 +76,7 @@ public sealed class MirrorSynchronizer(
             {
                 activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
                 logger.LogWarning("Mirror page {Page} after cursor {Cursor} failed in {ElapsedMs} ms: {Reason}",
-                    pages + 1, cursor ?? FirstPage, ElapsedMs(started), ex.Message);
+                    pages + 1, cursor ?? FirstPage, MirrorActivitySource.ElapsedMs(started), ex.Message);
                 throw;
             }
 
@@ -85,7 +85,7 @@ public sealed class MirrorSynchronizer(
             logger.LogInformation(
                 "Mirror page {Page} after cursor {Cursor}: {Entries} entries, {Written} written, {FilteredOut} filtered out, {Rejected} rejected, in {ElapsedMs} ms",
                 pages + 1, cursor ?? FirstPage, page.Versions.Count + page.Rejected.Count, result.Written.Count, filteredOut, page.Rejected.Count,
-                ElapsedMs(started));
+                MirrorActivitySource.ElapsedMs(started));
             pages++;
             read += page.Versions.Count;
             written += result.Written.Count;
@@ -99,8 +99,6 @@ public sealed class MirrorSynchronizer(
             cursor = page.NextCursor;
         }
     }
-
-    private static long ElapsedMs(long started) => (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
 
     private static DateTimeOffset? NextMark(DateTimeOffset? mark, DateTimeOffset startedAt, DateTimeOffset? maxUpdatedAt)
     {

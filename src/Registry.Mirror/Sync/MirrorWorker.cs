@@ -43,7 +43,7 @@ public sealed class MirrorWorker(
                     activity?.SetTag("registry.mirror.pages", summary.Pages).SetTag("registry.mirror.written", summary.Written);
                     logger.LogInformation(
                         "Mirror pass complete: {Pages} pages, {Read} versions read, {Written} written, {Rejected} rejected, in {ElapsedMs} ms",
-                        summary.Pages, summary.Read, summary.Written, summary.Rejected, ElapsedMs(started));
+                        summary.Pages, summary.Read, summary.Written, summary.Rejected, MirrorActivitySource.ElapsedMs(started));
                     failures = 0;
                     wait = settings.PollInterval;
                 }
@@ -57,7 +57,7 @@ public sealed class MirrorWorker(
                     wait = retryDelay.After(failures, (ex as UpstreamException)?.RetryAfter);
                     activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
                     logger.LogWarning(ex, "Mirror pass failed after {ElapsedMs} ms ({Failures} in a row): {Reason}; next attempt in {Wait}",
-                        ElapsedMs(started), failures, ex.Message, wait);
+                        MirrorActivitySource.ElapsedMs(started), failures, ex.Message, wait);
                     await RecordErrorAsync(settings.UpstreamBase, ex, stoppingToken);
                 }
             }
@@ -72,8 +72,6 @@ public sealed class MirrorWorker(
             }
         }
     }
-
-    private static long ElapsedMs(long started) => (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds;
 
     /// <summary>Best effort: when the database is what failed, the error is in the log only.</summary>
     private async Task RecordErrorAsync(string upstream, Exception error, CancellationToken cancellationToken)
