@@ -1,4 +1,3 @@
-using Registry.Mirror.Options;
 using Registry.Mirror.Sync;
 
 namespace Registry.Mirror.Tests;

@@ -1,5 +1,4 @@
 using Registry.Auth.Tokens;
-using Registry.Verification.Options;
 
 namespace Registry.Verification.Tests;
 

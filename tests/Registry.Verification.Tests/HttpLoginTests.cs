@@ -4,7 +4,6 @@ using Registry.Auth.Tokens;
 using Registry.Testing.Fakes;
 using Registry.Verification.Domains;
 using Registry.Verification.Logins;
-using Registry.Verification.Options;
 
 namespace Registry.Verification.Tests;
 

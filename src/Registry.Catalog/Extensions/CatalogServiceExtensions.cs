@@ -17,7 +17,7 @@ public static class CatalogServiceExtensions
         builder.Services.AddSingleton<ChangeBroadcast>();
         builder.Services.AddSingleton<ChangeFeed>();
         builder.Services.AddHostedService<ChangeListener>();
-        builder.Services.AddOptions<RegistryInfoOptions>().BindConfiguration(RegistryInfoOptions.Section);
+        builder.AddBoundOptions<RegistryInfoOptions>();
         return builder;
     }
 }

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 using Registry.Caching;
 using Registry.Data.Hosting;
 using Registry.Data.Mirroring;
-using Registry.Mirror.Options;
+using Registry.Domain.Versions;
 using Registry.Mirror.Sync;
 using Registry.Mirror.Upstream;
 
@@ -20,10 +20,13 @@ public static class MirrorServiceExtensions
         builder.AddRegistryDatabase();
         builder.AddRegistryCacheConnection();
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddOptions<MirrorOptions>()
-            .BindConfiguration(MirrorOptions.Section)
-            .ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<MirrorOptions>, MirrorOptionsValidation>();
+        builder.AddBoundOptions<MirrorOptions>()
+            .Validate(o => !o.Enabled || o.HasHttpUpstream, "Registry:Mirror:Upstream must be an absolute http(s) URL.")
+            .Validate(o => o.Statuses.All(ServerStatus.IsKnown), "Registry:Mirror:Statuses may only name active, deprecated and deleted.")
+            .Validate(o => o.PollInterval > TimeSpan.Zero && o.InitialBackoff > TimeSpan.Zero && o.MaxBackoff >= o.InitialBackoff,
+                "Registry:Mirror:PollInterval and InitialBackoff must be positive, and MaxBackoff at least InitialBackoff.")
+            .Validate(o => o.Overlap >= TimeSpan.Zero && o.RequestTimeout > TimeSpan.Zero,
+                "Registry:Mirror:Overlap and RequestTimeout must not be negative or zero.");
         // The worker retries and backs off itself, and honours Retry-After; the default resilience pipeline would
         // retry underneath it. RemoveAllResilienceHandlers is marked experimental but is the documented opt-out.
 #pragma warning disable EXTEXP0001
@@ -45,12 +48,5 @@ public static class MirrorServiceExtensions
         builder.Services.AddSingleton<MirrorSynchronizer>();
         builder.Services.AddHostedService<MirrorWorker>();
         return builder;
-    }
-
-    /// <summary>Reports which setting is wrong, rather than a generic failure.</summary>
-    private sealed class MirrorOptionsValidation : IValidateOptions<MirrorOptions>
-    {
-        public ValidateOptionsResult Validate(string? name, MirrorOptions options) =>
-            options.IsValid(out var problem) ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problem);
     }
 }

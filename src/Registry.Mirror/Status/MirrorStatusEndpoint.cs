@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using Registry.Data.Mirroring;
-using Registry.Mirror.Options;
 
 namespace Registry.Mirror.Status;
 

@@ -1,7 +1,7 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Registry.Caching;
 using Registry.Data.Mirroring;
-using Registry.Mirror.Options;
 using Registry.Mirror.Upstream;
 
 namespace Registry.Mirror.Sync;
@@ -27,6 +27,7 @@ public sealed class MirrorSynchronizer(
     IOptions<MirrorOptions> options,
     ILogger<MirrorSynchronizer> logger)
 {
+    private const string FirstPage = "(start)";
     private static readonly TimeSpan OneMicrosecond = TimeSpan.FromTicks(10);
 
     public async Task<MirrorPassSummary> RunPassAsync(Action? pageImported, CancellationToken cancellationToken)
@@ -43,24 +44,48 @@ public sealed class MirrorSynchronizer(
 
         while (true)
         {
-            var page = await upstream.GetPageAsync(since, cursor, cancellationToken);
-            startedAt ??= page.UpstreamTime;
-            maxUpdatedAt = Latest(maxUpdatedAt, page.Versions.Select(v => v.UpdatedAt));
-            foreach (var reason in page.Rejected)
+            using var activity = MirrorActivitySource.Instance.StartActivity("mirror page");
+            activity?.SetTag("registry.mirror.page", pages + 1).SetTag("registry.mirror.cursor", cursor);
+            var started = Stopwatch.GetTimestamp();
+            UpstreamPage page;
+            MirrorImporter.Result result;
+            IReadOnlyList<MirroredVersion> admitted;
+            bool last;
+            try
             {
-                logger.LogWarning("Upstream entry skipped: {Reason}", reason);
+                page = await upstream.GetPageAsync(since, cursor, cancellationToken);
+                startedAt ??= page.UpstreamTime;
+                maxUpdatedAt = Latest(maxUpdatedAt, page.Versions.Select(v => v.UpdatedAt));
+                foreach (var reason in page.Rejected)
+                {
+                    logger.LogWarning("Upstream entry skipped: {Reason}", reason);
+                }
+
+                last = page.NextCursor is null || page.NextCursor == cursor || page.Versions.Count + page.Rejected.Count == 0;
+                var position = last
+                    ? new MirrorPosition(NextMark(mark, startedAt.Value, maxUpdatedAt), null)
+                    : new MirrorPosition(mark, new MirrorPass(since, page.NextCursor!, startedAt.Value, maxUpdatedAt));
+                admitted = filter.Apply(page.Versions);
+                result = await importer.ImportPageAsync(settings.UpstreamBase, admitted, position, last, cancellationToken);
+                if (result.Written.Count > 0)
+                {
+                    await cache.InvalidateAsync(result.ChangedNames);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+                logger.LogWarning("Mirror page {Page} after cursor {Cursor} failed in {ElapsedMs} ms: {Reason}",
+                    pages + 1, cursor ?? FirstPage, MirrorActivitySource.ElapsedMs(started), ex.Message);
+                throw;
             }
 
-            var last = page.NextCursor is null || page.NextCursor == cursor || page.Versions.Count + page.Rejected.Count == 0;
-            var position = last
-                ? new MirrorPosition(NextMark(mark, startedAt.Value, maxUpdatedAt), null)
-                : new MirrorPosition(mark, new MirrorPass(since, page.NextCursor!, startedAt.Value, maxUpdatedAt));
-            var result = await importer.ImportPageAsync(settings.UpstreamBase, filter.Apply(page.Versions), position, last, cancellationToken);
-            if (result.Written.Count > 0)
-            {
-                await cache.InvalidateAsync(result.ChangedNames);
-            }
-
+            var filteredOut = page.Versions.Count - admitted.Count;
+            activity?.SetTag("registry.mirror.written", result.Written.Count).SetTag("registry.mirror.rejected", page.Rejected.Count);
+            logger.LogInformation(
+                "Mirror page {Page} after cursor {Cursor}: {Entries} entries, {Written} written, {FilteredOut} filtered out, {Rejected} rejected, in {ElapsedMs} ms",
+                pages + 1, cursor ?? FirstPage, page.Versions.Count + page.Rejected.Count, result.Written.Count, filteredOut, page.Rejected.Count,
+                MirrorActivitySource.ElapsedMs(started));
             pages++;
             read += page.Versions.Count;
             written += result.Written.Count;

@@ -1,7 +1,7 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Registry.Data.Mirroring;
-using Registry.Mirror.Options;
 using Registry.Mirror.Upstream;
 
 namespace Registry.Mirror.Sync;
@@ -33,25 +33,33 @@ public sealed class MirrorWorker(
         while (!stoppingToken.IsCancellationRequested)
         {
             TimeSpan wait;
-            try
+            using (var activity = MirrorActivitySource.Instance.StartActivity("mirror pass"))
             {
-                var summary = await synchronizer.RunPassAsync(() => failures = 0, stoppingToken);
-                logger.LogInformation(
-                    "Mirror pass complete: {Pages} pages, {Read} versions read, {Written} written, {Rejected} rejected",
-                    summary.Pages, summary.Read, summary.Written, summary.Rejected);
-                failures = 0;
-                wait = settings.PollInterval;
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                failures++;
-                wait = retryDelay.After(failures, (ex as UpstreamException)?.RetryAfter);
-                logger.LogWarning(ex, "Mirror pass failed ({Failures} in a row); next attempt in {Wait}", failures, wait);
-                await RecordErrorAsync(settings.UpstreamBase, ex, stoppingToken);
+                activity?.SetTag("registry.mirror.upstream", settings.UpstreamBase);
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    var summary = await synchronizer.RunPassAsync(() => failures = 0, stoppingToken);
+                    activity?.SetTag("registry.mirror.pages", summary.Pages).SetTag("registry.mirror.written", summary.Written);
+                    logger.LogInformation(
+                        "Mirror pass complete: {Pages} pages, {Read} versions read, {Written} written, {Rejected} rejected, in {ElapsedMs} ms",
+                        summary.Pages, summary.Read, summary.Written, summary.Rejected, MirrorActivitySource.ElapsedMs(started));
+                    failures = 0;
+                    wait = settings.PollInterval;
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception ex)
+                {
+                    failures++;
+                    wait = retryDelay.After(failures, (ex as UpstreamException)?.RetryAfter);
+                    activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+                    logger.LogWarning(ex, "Mirror pass failed after {ElapsedMs} ms ({Failures} in a row): {Reason}; next attempt in {Wait}",
+                        MirrorActivitySource.ElapsedMs(started), failures, ex.Message, wait);
+                    await RecordErrorAsync(settings.UpstreamBase, ex, stoppingToken);
+                }
             }
 
             try

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Registry.Mirror.Options;
 
 namespace Registry.Mirror.Sync;
 

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Registry.Data.Mirroring;
 using Registry.Data.ServerLists;
-using Registry.Mirror.Options;
 
 namespace Registry.Mirror.Upstream;
 

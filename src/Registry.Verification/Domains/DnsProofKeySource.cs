@@ -1,7 +1,6 @@
 using System.Net;
 using DnsClient;
 using Microsoft.Extensions.Options;
-using Registry.Verification.Options;
 
 namespace Registry.Verification.Domains;
 

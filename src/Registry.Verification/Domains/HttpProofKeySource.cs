@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.Extensions.Options;
-using Registry.Verification.Options;
 using Registry.Verification.Outbound;
 
 namespace Registry.Verification.Domains;

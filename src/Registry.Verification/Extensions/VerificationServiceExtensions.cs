@@ -5,8 +5,8 @@ using Registry.Verification.Domains;
 using Registry.Verification.GitHub;
 using Registry.Verification.Logins;
 using Registry.Verification.Oidc;
-using Registry.Verification.Options;
 using Registry.Verification.Packages;
+using Registry.Verification.Telemetry;
 
 namespace Registry.Verification.Extensions;
 
@@ -20,16 +20,16 @@ public static class VerificationServiceExtensions
         builder.AddRegistryGrpc();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddOptions<AuthOptions>()
-            .BindConfiguration(AuthOptions.Section)
-            .Validate(o => IsSeed(o.JwtPrivateKey), "Registry:Auth:JwtPrivateKey must be 64 hex characters (an Ed25519 seed).")
-            .ValidateOnStart();
+        builder.AddBoundOptions<AuthOptions>()
+            .Validate(o => o.HasSigningSeed, "Registry:Auth:JwtPrivateKey must be 64 hex characters (an Ed25519 seed).");
 
         builder.Services.AddSingleton(sp => new RegistryTokenIssuer(
             Ed25519Keys.PrivateKeyFromHex(sp.GetRequiredService<IOptions<AuthOptions>>().Value.JwtPrivateKey),
             sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddSingleton<AnonymousLogin>();
-        builder.Services.AddHttpClient<GitHubApiClient>(GitHubApiClient.HttpClientName);
+        // Every GitHub request carries the caller's own token, and the factory's request logging puts raw header
+        // values into the structured state of its Trace events (only the rendered message is redacted).
+        builder.Services.AddHttpClient<GitHubApiClient>(GitHubApiClient.HttpClientName).RemoveAllLoggers();
         builder.Services.AddTransient<GitHubAccessTokenLogin>();
         builder.Services.AddSingleton(sp =>
         {
@@ -42,10 +42,9 @@ public static class VerificationServiceExtensions
         builder.Services.AddSingleton<DomainLogin>();
         builder.Services.AddSingleton<DnsProofKeySource>();
         builder.Services.AddSingleton<HttpProofKeySource>();
-        builder.Services.AddOptions<PackageOptions>().BindConfiguration(PackageOptions.Section);
+        builder.Services.AddSingleton<LoginRecorder>();
+        builder.AddBoundOptions<PackageOptions>();
         builder.Services.AddPackageVerification();
         return builder;
     }
-
-    private static bool IsSeed(string value) => value is { Length: 64 } && value.All(Uri.IsHexDigit);
 }

@@ -4,6 +4,7 @@ using Registry.Contracts.V0;
 using Registry.Verification.Domains;
 using Registry.Verification.Logins;
 using Registry.Verification.Packages;
+using Registry.Verification.Telemetry;
 
 namespace Registry.Verification.Grpc;
 
@@ -17,7 +18,8 @@ public sealed class VerificationService(
     DomainLogin domainLogin,
     DnsProofKeySource dnsKeys,
     HttpProofKeySource httpKeys,
-    PackageOwnershipChecker packages) : Contracts.V0.Verification.VerificationBase
+    PackageOwnershipChecker packages,
+    LoginRecorder logins) : Contracts.V0.Verification.VerificationBase
 {
     /// <summary>Internal: publish and edit ask whether every package of a server belongs to it.</summary>
     public override async Task<VerifyPackagesResponse> VerifyPackages(VerifyPackagesRequest request, ServerCallContext context)
@@ -35,25 +37,28 @@ public sealed class VerificationService(
         return response;
     }
 
-    public override Task<RegistryToken> LoginAnonymous(LoginAnonymousRequest request, ServerCallContext context) =>
-        Task.FromResult(Issue(anonymous.Login()));
+    public override async Task<RegistryToken> LoginAnonymous(LoginAnonymousRequest request, ServerCallContext context) =>
+        Issue(await logins.RecordAsync(AuthMethods.None, () => Task.FromResult(anonymous.Login())));
 
     public override async Task<RegistryToken> LoginGitHubAccessToken(LoginGitHubAccessTokenRequest request, ServerCallContext context) =>
-        Issue(await gitHubAccessToken.LoginAsync(request.GithubToken, context.CancellationToken));
+        Issue(await logins.RecordAsync(AuthMethods.GitHubAccessToken,
+            () => gitHubAccessToken.LoginAsync(request.GithubToken, context.CancellationToken)));
 
     public override async Task<RegistryToken> LoginGitHubOidc(LoginOidcRequest request, ServerCallContext context) =>
-        Issue(await gitHubOidc.LoginAsync(request.OidcToken, context.CancellationToken));
+        Issue(await logins.RecordAsync(AuthMethods.GitHubOidc, () => gitHubOidc.LoginAsync(request.OidcToken, context.CancellationToken)));
 
     public override async Task<RegistryToken> LoginOidc(LoginOidcRequest request, ServerCallContext context) =>
-        Issue(await adminOidc.LoginAsync(request.OidcToken, context.CancellationToken));
+        Issue(await logins.RecordAsync(AuthMethods.Oidc, () => adminOidc.LoginAsync(request.OidcToken, context.CancellationToken)));
 
     public override async Task<RegistryToken> LoginDns(LoginDomainRequest request, ServerCallContext context) =>
-        Issue(await domainLogin.LoginAsync(AuthMethods.Dns, LoginErrors.DnsFailed, dnsKeys, coversSubdomains: true,
-            request.Domain, request.Timestamp, request.SignedTimestamp, context.CancellationToken));
+        Issue(await logins.RecordAsync(AuthMethods.Dns, () => domainLogin.LoginAsync(
+            AuthMethods.Dns, LoginErrors.DnsFailed, dnsKeys, coversSubdomains: true,
+            request.Domain, request.Timestamp, request.SignedTimestamp, context.CancellationToken)));
 
     public override async Task<RegistryToken> LoginHttp(LoginDomainRequest request, ServerCallContext context) =>
-        Issue(await domainLogin.LoginAsync(AuthMethods.Http, LoginErrors.HttpFailed, httpKeys, coversSubdomains: false,
-            request.Domain, request.Timestamp, request.SignedTimestamp, context.CancellationToken));
+        Issue(await logins.RecordAsync(AuthMethods.Http, () => domainLogin.LoginAsync(
+            AuthMethods.Http, LoginErrors.HttpFailed, httpKeys, coversSubdomains: false,
+            request.Domain, request.Timestamp, request.SignedTimestamp, context.CancellationToken)));
 
     private RegistryToken Issue(TokenGrant grant)
     {

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Options;
 using Registry.Auth.Permissions;
 using Registry.Auth.Tokens;
-using Registry.Verification.Options;
 
 namespace Registry.Verification.Logins;
 

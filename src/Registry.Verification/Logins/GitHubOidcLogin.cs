@@ -4,7 +4,6 @@ using Microsoft.IdentityModel.Tokens;
 using Registry.Auth.Permissions;
 using Registry.Auth.Tokens;
 using Registry.Verification.Oidc;
-using Registry.Verification.Options;
 
 namespace Registry.Verification.Logins;
 

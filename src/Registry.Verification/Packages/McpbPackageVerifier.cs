@@ -35,9 +35,9 @@ public sealed partial class McpbPackageVerifier(PackageHttpClient http, IOptions
             throw new PackageVerificationException($"MCPB identifier '{identifier}' must be an https URL");
         }
 
-        if (!settings.McpbAllowedHosts.Contains(url.Host, StringComparer.OrdinalIgnoreCase))
+        if (!settings.EffectiveMcpbAllowedHosts.Contains(url.Host, StringComparer.OrdinalIgnoreCase))
         {
-            throw new PackageVerificationException($"MCPB host '{url.Host}' is not allowed; allowed: {string.Join(", ", settings.McpbAllowedHosts)}");
+            throw new PackageVerificationException($"MCPB host '{url.Host}' is not allowed; allowed: {string.Join(", ", settings.EffectiveMcpbAllowedHosts)}");
         }
 
         if (!HasReleasePath(url))

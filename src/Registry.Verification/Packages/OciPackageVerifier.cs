@@ -21,9 +21,9 @@ public sealed class OciPackageVerifier(PackageHttpClient http, IOptions<PackageO
         PackageFieldRules.ForbidFileSha256(package);
         var image = OciImageReference.Parse(package.Identifier);
         var settings = options.Value;
-        if (!OciRegistryAllowlist.Allows(settings.OciAllowedRegistries, image.Registry))
+        if (!OciRegistryAllowlist.Allows(settings.EffectiveOciAllowedRegistries, image.Registry))
         {
-            throw new PackageVerificationException($"OCI registry '{image.Registry}' is not allowed; allowed: {string.Join(", ", settings.OciAllowedRegistries)}");
+            throw new PackageVerificationException($"OCI registry '{image.Registry}' is not allowed; allowed: {string.Join(", ", settings.EffectiveOciAllowedRegistries)}");
         }
 
         var session = new OciRegistrySession(http, settings.OciScheme, image);

@@ -6,12 +6,11 @@ namespace Registry.Verification.Packages;
 public static class PackageVerificationServices
 {
     /// <summary>
-    /// Registers the verifiers, the checker and their shared outbound client. Options are bound by the caller
-    /// (<c>AddOptions&lt;PackageOptions&gt;().BindConfiguration(PackageOptions.Section)</c>).
+    /// Registers the verifiers, the checker and their shared outbound client. Options and logging are registered by
+    /// the caller (<c>builder.AddBoundOptions&lt;PackageOptions&gt;()</c>).
     /// </summary>
     public static IServiceCollection AddPackageVerification(this IServiceCollection services)
     {
-        services.AddOptions<PackageOptions>().PostConfigure(o => o.ApplyDefaults());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<PackageHttpClient>();
         services.TryAddSingleton<NuGetServiceIndex>();

@@ -73,7 +73,6 @@ public class McpbOwnershipTests : IAsyncLifetime
     public void OnlyReleaseDownloadPathsOfTheKnownForgesAreAccepted(string url, bool accepted)
     {
         var settings = new PackageOptions();
-        settings.ApplyDefaults();
         if (accepted)
         {
             Assert.Equal(url, McpbPackageVerifier.RequireAllowedUrl(url, settings).AbsoluteUri);

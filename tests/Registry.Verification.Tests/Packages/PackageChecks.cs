@@ -1,4 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Registry.Verification.Packages;
 
 namespace Registry.Verification.Tests.Packages;
@@ -12,6 +14,7 @@ internal sealed class PackageChecks : IDisposable
     public PackageChecks(Action<PackageOptions>? configure = null)
     {
         var collection = new ServiceCollection();
+        collection.AddLogging(logging => logging.AddFakeLogging());
         collection.AddOptions<PackageOptions>().Configure(o =>
         {
             o.AllowPrivateAddresses = true;
@@ -23,6 +26,8 @@ internal sealed class PackageChecks : IDisposable
         collection.AddPackageVerification();
         services = collection.BuildServiceProvider();
     }
+
+    public FakeLogCollector Logs => services.GetRequiredService<FakeLogCollector>();
 
     public Task<IReadOnlyList<string>> CheckAsync(params PackageReference[] packages) =>
         services.GetRequiredService<PackageOwnershipChecker>().CheckAsync(ServerName, packages, CancellationToken.None);

@@ -51,4 +51,21 @@ public class PackageOwnershipCheckerTests : IAsyncLifetime
             new PackageReference("gem", null, "weather", null, null)));
         Assert.Empty(npm.Http.Requests);
     }
+
+    [Fact]
+    public async Task EachCheckLeavesOneEventWithTheRegistryTypeIdentifierAndOutcome()
+    {
+        npm.AddVersion("owned", "1.0.0", PackageChecks.ServerName);
+        using var checks = new PackageChecks(o => o.NpmBaseUrl = npm.BaseUrl);
+
+        await checks.CheckAsync(
+            new PackageReference("npm", null, "owned", "1.0.0", null),
+            new PackageReference("gem", null, "weather", "1.0.0", null));
+
+        var events = checks.Logs.GetSnapshot().Where(r => r.Category == typeof(PackageOwnershipChecker).FullName).Select(r => r.Message).ToList();
+        Assert.Equal(2, events.Count);
+        Assert.Contains(events, m => m.StartsWith($"Package npm owned of {PackageChecks.ServerName} verified in ", StringComparison.Ordinal));
+        Assert.Contains(events, m => m.StartsWith($"Package gem weather of {PackageChecks.ServerName} refused in ", StringComparison.Ordinal)
+            && m.EndsWith(" ms: unsupported registry type: gem", StringComparison.Ordinal));
+    }
 }

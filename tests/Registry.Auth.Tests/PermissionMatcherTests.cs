@@ -1,6 +1,6 @@
 using Registry.Auth.Permissions;
 
-namespace Registry.Verification.Tests;
+namespace Registry.Auth.Tests;
 
 public class PermissionMatcherTests
 {

@@ -1,4 +1,4 @@
-namespace Registry.Verification.Tests;
+namespace Registry.Auth.Tests;
 
 /// <summary>A clock tests move by hand, so expiry can be tested without waiting.</summary>
 internal sealed class ManualClock(DateTimeOffset now) : TimeProvider

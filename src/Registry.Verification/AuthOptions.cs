@@ -1,15 +1,17 @@
-namespace Registry.Verification.Options;
+namespace Registry.Verification;
 
 /// <summary>
 /// The <c>Registry:Auth</c> section. Every outside address (GitHub's API, the Actions token issuer, the DNS
 /// resolver, the well-known URL) is configuration, so tests point them at fakes on 127.0.0.1.
 /// </summary>
-public sealed class AuthOptions
+public sealed class AuthOptions : IBoundOptions
 {
-    public const string Section = "Registry:Auth";
+    public static string Section => "Registry:Auth";
 
     /// <summary>The Ed25519 signing seed, 64 hex characters. Required.</summary>
     public string JwtPrivateKey { get; set; } = "";
+
+    public bool HasSigningSeed => JwtPrivateKey is { Length: 64 } && JwtPrivateKey.All(Uri.IsHexDigit);
 
     /// <summary>POST /auth/none; off unless an operator turns it on (the development AppHost does).</summary>
     public bool AnonymousEnabled { get; set; }

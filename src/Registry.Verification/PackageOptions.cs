@@ -1,9 +1,9 @@
-namespace Registry.Verification.Packages;
+namespace Registry.Verification;
 
 /// <summary>Where and how package ownership is checked at publish; bound from <see cref="Section"/>.</summary>
-public sealed class PackageOptions
+public sealed class PackageOptions : IBoundOptions
 {
-    public const string Section = "Registry:Packages";
+    public static string Section => "Registry:Packages";
 
     /// <summary>The switch: false skips every check.</summary>
     public bool Enabled { get; set; } = true;
@@ -20,14 +20,19 @@ public sealed class PackageOptions
     public static readonly IReadOnlyList<string> DefaultMcpbAllowedHosts = ["github.com", "www.github.com", "gitlab.com", "www.gitlab.com"];
 
     /// <summary>
-    /// Registry hosts (optionally with a port); an entry "*.example.com" allows every subdomain. The lists start empty
-    /// because configuration binding appends to a list: <see cref="ApplyDefaults"/> fills them when nothing is configured.
+    /// Registry hosts (optionally with a port); an entry "*.example.com" allows every subdomain. The configured lists
+    /// start empty because configuration binding appends to a list's initial items; the defaults apply while empty.
     /// </summary>
     public List<string> OciAllowedRegistries { get; set; } = [];
+
+    public IReadOnlyList<string> EffectiveOciAllowedRegistries =>
+        OciAllowedRegistries.Count == 0 ? DefaultOciAllowedRegistries : OciAllowedRegistries;
 
     public string OciScheme { get; set; } = "https";
 
     public List<string> McpbAllowedHosts { get; set; } = [];
+
+    public IReadOnlyList<string> EffectiveMcpbAllowedHosts => McpbAllowedHosts.Count == 0 ? DefaultMcpbAllowedHosts : McpbAllowedHosts;
 
     public bool McpbAllowHttp { get; set; }
 
@@ -45,17 +50,4 @@ public sealed class PackageOptions
 
     /// <summary>Checks run at once for one publish.</summary>
     public int MaxConcurrentChecks { get; set; } = 4;
-
-    public void ApplyDefaults()
-    {
-        if (OciAllowedRegistries.Count == 0)
-        {
-            OciAllowedRegistries = [.. DefaultOciAllowedRegistries];
-        }
-
-        if (McpbAllowedHosts.Count == 0)
-        {
-            McpbAllowedHosts = [.. DefaultMcpbAllowedHosts];
-        }
-    }
 }

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Registry.Auth.Permissions;
 using Registry.Auth.Tokens;
 
-namespace Registry.Verification.Tests;
+namespace Registry.Auth.Tests;
 
 public class RegistryTokenTests
 {

@@ -1,9 +1,9 @@
-namespace Registry.Catalog.Extensions;
+namespace Registry.Catalog;
 
 /// <summary>What <c>/v0/health</c> and <c>/v0/version</c> report.</summary>
-public sealed class RegistryInfoOptions
+public sealed class RegistryInfoOptions : IBoundOptions
 {
-    public const string Section = "Registry";
+    public static string Section => "Registry";
 
     public string Version { get; set; } = "dev";
     public string GitCommit { get; set; } = "unknown";

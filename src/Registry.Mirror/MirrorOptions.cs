@@ -1,11 +1,11 @@
-using Registry.Domain.Versions;
+using System.ComponentModel.DataAnnotations;
 
-namespace Registry.Mirror.Options;
+namespace Registry.Mirror;
 
 /// <summary>The <c>Registry:Mirror</c> section. An empty <see cref="Upstream"/> switches mirroring off.</summary>
-public sealed class MirrorOptions
+public sealed class MirrorOptions : IBoundOptions
 {
-    public const string Section = "Registry:Mirror";
+    public static string Section => "Registry:Mirror";
     public const int MaxPageSize = 100;
 
     /// <summary>Base URL of a registry speaking the official API; <c>/v0.1/servers</c> is appended.</summary>
@@ -20,6 +20,7 @@ public sealed class MirrorOptions
     /// <summary>Upstream statuses a version must have to enter the mirror; empty admits every status.</summary>
     public string[] Statuses { get; set; } = [];
 
+    [Range(1, MaxPageSize, ErrorMessage = "Registry:Mirror:PageSize must be between 1 and 100.")]
     public int PageSize { get; set; } = MaxPageSize;
 
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(1);
@@ -41,19 +42,6 @@ public sealed class MirrorOptions
     /// <summary>The upstream without a trailing slash: the key its position is stored under.</summary>
     public string UpstreamBase => Upstream.Trim().TrimEnd('/');
 
-    public bool IsValid(out string problem)
-    {
-        problem = this switch
-        {
-            { Enabled: true } when !Uri.TryCreate(UpstreamBase, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") =>
-                "Registry:Mirror:Upstream must be an absolute http(s) URL.",
-            { PageSize: < 1 or > MaxPageSize } => $"Registry:Mirror:PageSize must be between 1 and {MaxPageSize}.",
-            _ when Statuses.Any(s => !ServerStatus.IsKnown(s)) => "Registry:Mirror:Statuses may only name active, deprecated and deleted.",
-            _ when PollInterval <= TimeSpan.Zero || InitialBackoff <= TimeSpan.Zero || MaxBackoff < InitialBackoff =>
-                "Registry:Mirror:PollInterval and InitialBackoff must be positive, and MaxBackoff at least InitialBackoff.",
-            _ when Overlap < TimeSpan.Zero || RequestTimeout <= TimeSpan.Zero => "Registry:Mirror:Overlap and RequestTimeout must not be negative or zero.",
-            _ => "",
-        };
-        return problem.Length == 0;
-    }
+    public bool HasHttpUpstream =>
+        Uri.TryCreate(UpstreamBase, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https";
 }

@@ -1,0 +1,49 @@
+using System.Diagnostics;
+using Registry.Domain.Errors;
+using Registry.Verification.Logins;
+
+namespace Registry.Verification.Telemetry;
+
+/// <summary>
+/// One log event and one span per login, whatever the method and the outcome. Only what the login proved (the
+/// subject and its permissions) or why it was refused is written: never the credential, the signature or the
+/// registry token issued, since log stores are read by more people than the registry's keys.
+/// </summary>
+public sealed class LoginRecorder(ILogger<LoginRecorder> logger)
+{
+    public async Task<TokenGrant> RecordAsync(string method, Func<Task<TokenGrant>> login)
+    {
+        using var activity = VerificationActivitySource.Instance.StartActivity("login " + method);
+        activity?.SetTag("registry.login.method", method);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var grant = await login();
+            var elapsedMs = VerificationActivitySource.ElapsedMs(started);
+            activity?.SetTag("registry.login.outcome", "granted").SetTag("registry.login.subject", grant.Subject);
+            logger.LogInformation("Login {Method} granted {Subject} ({Permissions}) in {ElapsedMs} ms",
+                method, grant.Subject, grant.Permissions.Select(p => $"{p.Action} {p.Resource}").ToArray(), elapsedMs);
+            return grant;
+        }
+        catch (RegistryException refusal)
+        {
+            var reason = Reason(refusal);
+            var elapsedMs = VerificationActivitySource.ElapsedMs(started);
+            activity?.SetTag("registry.login.outcome", "refused").SetTag("registry.login.reason", reason);
+            logger.LogWarning("Login {Method} refused with {Status} in {ElapsedMs} ms: {Reason}", method, refusal.Status, elapsedMs, reason);
+            throw;
+        }
+        catch (Exception ex)
+        {
+            // The exception itself reaches the host's error log; its message is not repeated here in case it quotes input.
+            var elapsedMs = VerificationActivitySource.ElapsedMs(started);
+            activity?.SetStatus(ActivityStatusCode.Error, ex.GetType().Name);
+            logger.LogError("Login {Method} failed in {ElapsedMs} ms: {ErrorType}", method, elapsedMs, ex.GetType().Name);
+            throw;
+        }
+    }
+
+    /// <summary>The detail and the causes the caller is shown; an error's echoed value is left out.</summary>
+    private static string Reason(RegistryException refusal) =>
+        refusal.Errors.Count == 0 ? refusal.Detail : $"{refusal.Detail}: {string.Join("; ", refusal.Errors.Select(e => e.Message))}";
+}
