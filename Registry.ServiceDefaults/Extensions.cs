@@ -21,6 +21,11 @@ public static class Extensions
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        // Reads stay quiet: the framework's per-request lines (hosting, routing, a gRPC status raised) are for
+        // debugging, and at the catalog's request rates they cost more than the request. Our own events and warnings
+        // remain; a Logging:LogLevel setting for a category still overrides these.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Grpc", LogLevel.Warning);
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
         builder.Services.AddServiceDiscovery();

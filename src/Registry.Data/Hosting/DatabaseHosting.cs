@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Registry.Domain.Errors;
 
 namespace Registry.Data.Hosting;
@@ -26,6 +27,9 @@ public static class DatabaseHosting
             // because a listener makes every statement build a span that nobody reads.
             settings.DisableTracing = string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
         });
+        // Npgsql logs every statement it runs at Information; statements are spans already, so only its warnings
+        // and errors are kept.
+        builder.Logging.AddFilter("Npgsql", LogLevel.Warning);
         builder.Services.AddSingleton<DatabaseReachability>();
         builder.Services.AddSingleton<IExceptionTranslator, DatabaseUnavailableTranslator>();
         return builder;
