@@ -6,7 +6,7 @@ using Registry.Domain.Versions;
 
 namespace Registry.Data.Tests;
 
-/// <summary>"latest" is chosen again after every status change (SPEC §11), under the name lock of the write.</summary>
+/// <summary>"latest" is chosen again after every status change (as the official registry does since 2026), under the name lock of the write.</summary>
 [Collection(PostgresCollection.Name)]
 public class LatestAfterStatusChangeTests(PostgresFixture postgres) : IAsyncLifetime
 {
