@@ -29,8 +29,9 @@ var publish = builder.AddRegistryService<Projects.Registry_Publish>("publish")
     .WithReference(verification)
     .WaitFor(verification);
 var mirror = builder.AddRegistryMirror(database, cache, migrations, publish);
+var mcp = builder.AddRegistryMcp(catalog);
 
-builder.AddRegistryGateway(settings, cache, catalog, publish, verification)
+builder.AddRegistryGateway(settings, cache, catalog, publish, verification, mcp)
     .WithMirrorStatusRoute(mirror);
 
 builder.Build().Run();

@@ -1,6 +1,6 @@
 namespace Registry.AppHost.Infrastructure;
 
-/// <summary>The three gRPC services and the gateway in front of them.</summary>
+/// <summary>The three gRPC services, the MCP server and the gateway in front of them.</summary>
 public static class ServiceResources
 {
     /// <summary>
@@ -17,6 +17,19 @@ public static class ServiceResources
             .WithHttpEndpoint(name: "http", env: "GRPC_PORT", isProxied: false)
             .WithHttpEndpoint(name: "health", env: "HEALTH_PORT", isProxied: false)
             .WithHttpHealthCheck("/health", endpointName: "health");
+
+    /// <summary>
+    /// The MCP server: streamable HTTP on <c>/mcp</c> and its health probes on one HTTP/1.1 endpoint, as the mirror
+    /// listens. It reads the catalog over gRPC and holds no data of its own.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> AddRegistryMcp(
+        this IDistributedApplicationBuilder builder,
+        IResourceBuilder<ProjectResource> catalog) =>
+        builder.AddProject<Projects.Registry_Mcp>("mcp")
+            .WithHttpEndpoint(name: "http")
+            .WithHttpHealthCheck("/health", endpointName: "http")
+            .WithReference(catalog)
+            .WaitFor(catalog);
 
     /// <summary>
     /// The gateway starts at once, without waiting for anything: until a service behind a route is ready it answers

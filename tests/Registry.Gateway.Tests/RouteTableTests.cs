@@ -44,6 +44,19 @@ public sealed class RouteTableTests
     }
 
     [Fact]
+    public void TheMcpServerIsRoutedAtMcpWithoutPrefixOverHttp11WhenServiceDiscoveryKnowsIt()
+    {
+        var without = RouteTable.For(UpstreamClusters.From(Discovery()));
+        var clusters = UpstreamClusters.From(Discovery(("services:mcp:http:0", "http://127.0.0.1:5998")));
+
+        Assert.DoesNotContain(without, r => r.ClusterId == "mcp");
+        Assert.Equal(["/mcp"], RouteTable.For(clusters).Where(r => r.ClusterId == "mcp").Select(r => r.Match.Path));
+        var mcp = clusters.Single(c => c.ClusterId == "mcp");
+        Assert.Equal(System.Net.HttpVersion.Version11, mcp.HttpRequest!.Version);
+        Assert.Equal("/alive", mcp.HealthCheck!.Active!.Path);
+    }
+
+    [Fact]
     public void TheGrpcServicesAreAskedOverHttp2AndProbedOnTheirLiveness()
     {
         var clusters = UpstreamClusters.From(Discovery());

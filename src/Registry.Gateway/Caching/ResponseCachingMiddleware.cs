@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
 using Microsoft.Extensions.Options;
 using Registry.Caching;
+using Registry.Gateway.Routing;
 
 namespace Registry.Gateway.Caching;
 
@@ -25,7 +26,9 @@ internal sealed class ResponseCachingMiddleware(
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
+        // Outside the API (the MCP server's /mcp) answers may be event streams: passed on as they come, never held.
+        if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)
+            || !ApiPrefixes.Contains(context.Request.Path))
         {
             await next(context);
             return;

@@ -6,7 +6,8 @@ namespace Registry.Gateway.Routing;
 /// <summary>
 /// Where each REST call goes: reads of servers to the catalog, writes of servers, publishing and validation to the
 /// publish service, logins to verification, and anything else under a prefix to the catalog (which answers health,
-/// ping and version, and its own 404s). Extensions of the official API live under <c>/x/dev.mcpregistry/</c>.
+/// ping and version, and its own 404s). Extensions of the official API live under <c>/x/dev.mcpregistry/</c>. The MCP
+/// server's <c>/mcp</c> is not part of the REST API and has no prefix.
 /// </summary>
 internal static class RouteTable
 {
@@ -24,20 +25,31 @@ internal static class RouteTable
         new("mirror", Extensions + "/mirror", UpstreamClusters.Mirror, Order: 1, [HttpMethods.Get]) { UpstreamPath = "/status" },
     ];
 
+    private static readonly ApiRoute[] UnprefixedRows =
+    [
+        new("mcp", "/mcp", UpstreamClusters.Mcp, Order: 1),
+    ];
+
     /// <summary>The rows whose cluster runs, under every prefix; a path whose service does not run stays unknown (404).</summary>
     public static IReadOnlyList<RouteConfig> For(IReadOnlyList<ClusterConfig> clusters) =>
     [
         .. from prefix in ApiPrefixes.All
            from row in Rows
-           where clusters.Any(cluster => cluster.ClusterId == row.Cluster)
+           where Runs(clusters, row)
            select ToConfig(prefix, row),
+        .. from row in UnprefixedRows
+           where Runs(clusters, row)
+           select ToConfig("", row),
     ];
+
+    private static bool Runs(IReadOnlyList<ClusterConfig> clusters, ApiRoute row) =>
+        clusters.Any(cluster => cluster.ClusterId == row.Cluster);
 
     private static RouteConfig ToConfig(string prefix, ApiRoute row)
     {
         var route = new RouteConfig
         {
-            RouteId = $"{prefix.TrimStart('/').Replace('.', '_')}-{row.Name}",
+            RouteId = prefix.Length == 0 ? row.Name : $"{prefix.TrimStart('/').Replace('.', '_')}-{row.Name}",
             ClusterId = row.Cluster,
             Order = row.Order,
             Match = new RouteMatch { Path = prefix + row.Path, Methods = row.Methods },

@@ -8,7 +8,8 @@ namespace Registry.Gateway.Routing;
 /// The services behind the routes, each at one destination named after it (<c>http://catalog</c>) that service
 /// discovery resolves. The gRPC services are asked over HTTP/2 only, since their cleartext endpoints take nothing else,
 /// and are probed on their liveness endpoint, so that a route whose service stopped is answered at once. The mirror
-/// runs only when it has a registry to follow; the AppHost then references it, and service discovery knows it.
+/// runs only when it has a registry to follow, and the MCP server only where the AppHost
+/// starts it; the AppHost then references them, and service discovery knows them.
 /// </summary>
 internal static class UpstreamClusters
 {
@@ -16,8 +17,12 @@ internal static class UpstreamClusters
     public const string Publish = "publish";
     public const string Verification = "verification";
     public const string Mirror = "mirror";
+    public const string Mcp = "mcp";
 
     private static readonly TimeSpan ActivityTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>An MCP answer may be an event stream that stays quiet between events; the REST limit would cut it.</summary>
+    private static readonly TimeSpan StreamActivityTimeout = TimeSpan.FromMinutes(10);
 
     public static IReadOnlyList<ClusterConfig> From(IConfiguration configuration)
     {
@@ -27,8 +32,27 @@ internal static class UpstreamClusters
             clusters.Add(new ClusterConfig { ClusterId = Mirror, Destinations = DestinationNamed(Mirror) });
         }
 
+        if (configuration.GetSection($"services:{Mcp}").Exists())
+        {
+            clusters.Add(McpServer());
+        }
+
         return clusters;
     }
+
+    /// <summary>The MCP server listens on HTTP/1.1 (streamable HTTP, server-sent events) and is probed like the services.</summary>
+    private static ClusterConfig McpServer() => new()
+    {
+        ClusterId = Mcp,
+        Destinations = DestinationNamed(Mcp),
+        HttpRequest = new ForwarderRequestConfig
+        {
+            Version = HttpVersion.Version11,
+            VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
+            ActivityTimeout = StreamActivityTimeout,
+        },
+        HealthCheck = LivenessProbe(),
+    };
 
     private static ClusterConfig GrpcService(string name) => new()
     {
@@ -40,16 +64,18 @@ internal static class UpstreamClusters
             VersionPolicy = HttpVersionPolicy.RequestVersionExact,
             ActivityTimeout = ActivityTimeout,
         },
-        HealthCheck = new HealthCheckConfig
+        HealthCheck = LivenessProbe(),
+    };
+
+    private static HealthCheckConfig LivenessProbe() => new()
+    {
+        Active = new ActiveHealthCheckConfig
         {
-            Active = new ActiveHealthCheckConfig
-            {
-                Enabled = true,
-                Interval = TimeSpan.FromSeconds(2),
-                Timeout = TimeSpan.FromSeconds(5),
-                Policy = "ConsecutiveFailures",
-                Path = "/alive",
-            },
+            Enabled = true,
+            Interval = TimeSpan.FromSeconds(2),
+            Timeout = TimeSpan.FromSeconds(5),
+            Policy = "ConsecutiveFailures",
+            Path = "/alive",
         },
     };
 
