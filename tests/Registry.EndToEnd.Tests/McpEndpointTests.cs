@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Net;
 using System.Text.Json.Nodes;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
@@ -93,6 +93,38 @@ public class McpEndpointTests(RegistryAppFixture registry)
         Assert.All([missing, noVersion, badClient], result => Assert.True(result.IsError));
         Assert.Contains("search_servers", Text(missing));
         Assert.Contains("list_server_versions", Text(noVersion));
+    }
+
+    [Fact]
+    public async Task McpRequestsDrawOnTheSamePerClientBucketAsTheRestApi()
+    {
+        await using var gateway = await ExtraGateway.StartAsync(registry.App,
+            "--Registry:RateLimit:RequestsPerMinute=6", "--Registry:RateLimit:Burst=3");
+
+        using var first = await gateway.Client.SendAsync(Initialize());
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        for (var i = 0; i < 2; i++)
+        {
+            using var rest = await gateway.Client.GetAsync("/v0/servers?limit=1");
+            Assert.Equal(HttpStatusCode.OK, rest.StatusCode);
+        }
+
+        using var refused = await gateway.Client.SendAsync(Initialize());
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.True(refused.Headers.Contains("Retry-After"));
+    }
+
+    private static HttpRequestMessage Initialize()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/mcp")
+        {
+            Content = new StringContent(
+                """{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"e2e","version":"1.0"}}}""",
+                System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Accept.ParseAdd("application/json");
+        request.Headers.Accept.ParseAdd("text/event-stream");
+        return request;
     }
 
     private async Task<McpClient> ConnectAsync()
