@@ -12,9 +12,10 @@ namespace Registry.Data.Servers;
 public sealed class ServerReadStore(NpgsqlDataSource dataSource)
 {
     /// <summary>
-    /// A search is a substring match, which no index returns in key order. The matching names come from
-    /// <c>server_names</c>, one row per name however many versions it has, and are joined name by name to their
-    /// versions until the page is full. A page after a cursor first filters the next
+    /// A search is a substring match of the name or of the version's own description, which no index returns in key
+    /// order. The candidate names come from <c>server_names</c>, one row per name however many versions it has, holding
+    /// the name and its versions' descriptions; they are joined name by name to their versions, each kept when its name
+    /// or its description matches, until the page is full. A page after a cursor first filters the next
     /// <see cref="ServerListSql.NearbyNames"/> names: it continues right after a match, and the names a term matches
     /// tend to sit together in key order (one namespace, one product), so the page usually fills there. The first
     /// page, or one that does not fill nearby, takes every match after the cursor: the planner walks the name key
