@@ -22,8 +22,11 @@ $$;
 CREATE OR REPLACE FUNCTION server_names_add_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     -- In name order, so that concurrent writers adding the same new names take their locks in the same order.
-    INSERT INTO server_names (server_name)
-    SELECT DISTINCT server_name FROM inserted ORDER BY server_name
+    -- A new name arrives with its descriptions, so a bulk seed writes each name row once.
+    INSERT INTO server_names (server_name, descriptions_lower)
+    SELECT server_name, coalesce(string_agg(DISTINCT lower((value ->> 'description') COLLATE "C"), E'\n'
+                                            ORDER BY lower((value ->> 'description') COLLATE "C")), '')
+    FROM inserted GROUP BY server_name ORDER BY server_name
     ON CONFLICT (server_name) DO NOTHING;
 
     UPDATE server_names n SET descriptions_lower = concat_ws(E'\n', nullif(n.descriptions_lower, ''), added.text)

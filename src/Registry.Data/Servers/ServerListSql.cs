@@ -16,7 +16,7 @@ internal static class ServerListSql
         /// <summary>No search: walk the primary key from the cursor.</summary>
         Ordered,
 
-        /// <summary>Filter the next <see cref="NearbyNames"/> names in key order by the term.</summary>
+        /// <summary>Filter the next <see cref="NearbyNames"/> names in key order (from the start, or after the cursor) by the term.</summary>
         SearchNearby,
 
         /// <summary>Every matching name after the cursor, then their versions name by name.</summary>
