@@ -19,12 +19,11 @@ public sealed class ServerReadStore(NpgsqlDataSource dataSource)
     /// <see cref="ServerListSql.NearbyNames"/> names in key order: a common term fills the page there, and after a
     /// cursor it continues right after a match, and the names a term matches tend to sit together in key order (one
     /// namespace, one product). A page that does not fill nearby takes every match after the cursor: the planner walks
-    /// the name key or asks the trigram index and sorts the matching names. The first page used to start there, but
-    /// with the descriptions the name rows are about twice as wide and the planner took a scan and a sort of every
-    /// name for a term every name contains. PostgreSQL execution time per first page at 100,000 versions (20,000
-    /// names, bench names and descriptions, a busy machine): a term every name or description contains 0.7-0.9 ms
-    /// (27-36 ms without the nearby try), a term one name in twenty contains 0.5 ms, a rare term or none 0.3-0.5 ms
-    /// nearby then 0.3 ms.
+    /// the name key or asks the trigram index and sorts the matching names. The first page used to start there; with the
+    /// descriptions, the planner's choice costs more when it is wrong. PostgreSQL execution time per first page at
+    /// 100,000 versions (20,000 names, bench names and descriptions, a busy machine): a term three names in ten contain
+    /// 0.6 ms nearby (19-25 ms taking every match), a term every name contains 0.5-0.7 ms, one name in twenty 0.5 ms,
+    /// a rare term or none 0.3-0.6 ms nearby, then 0.3 ms.
     /// </summary>
     public async Task<IReadOnlyList<ServerVersionRecord>> ListAsync(ServerListQuery query, CancellationToken cancellationToken)
     {
