@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -13,7 +14,8 @@ internal static class ServerRows
         bool isLatest = false,
         string status = "active",
         DateTimeOffset? publishedAt = null,
-        DateTimeOffset? updatedAt = null)
+        DateTimeOffset? updatedAt = null,
+        string description = "test server")
     {
         var published = publishedAt ?? DateTimeOffset.UtcNow;
         await using var command = dataSource.CreateCommand(
@@ -28,7 +30,7 @@ internal static class ServerRows
         command.Parameters.AddWithValue("updated", (updatedAt ?? published).UtcDateTime);
         command.Parameters.AddWithValue("latest", isLatest);
         command.Parameters.AddWithValue("value", NpgsqlDbType.Jsonb,
-            $$"""{"name":"{{name}}","version":"{{version}}","description":"test server"}""");
+            JsonSerializer.Serialize(new { name, version, description }));
         await command.ExecuteNonQueryAsync();
     }
 }

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Text;
-using System.Text.RegularExpressions;
 using Npgsql;
 using NpgsqlTypes;
 using Registry.Data.Rendering;
@@ -9,7 +7,10 @@ using Registry.Domain.Listing;
 
 namespace Registry.Data.Tests;
 
-/// <summary>Search pages against the definition: <c>server_name ILIKE '%' || term || '%'</c> over every row, in key order.</summary>
+/// <summary>
+/// Search pages against the definition: every row whose name or own description contains the term (ASCII case
+/// ignored, <c>%</c>, <c>_</c> and <c>\</c> literal), in key order.
+/// </summary>
 [Collection(PostgresCollection.Name)]
 public class ServerSearchTests(PostgresFixture postgres) : IAsyncLifetime
 {
@@ -17,7 +18,7 @@ public class ServerSearchTests(PostgresFixture postgres) : IAsyncLifetime
     private NpgsqlDataSource dataSource = null!;
     private ServerReadStore store = null!;
 
-    private sealed record Row(string Name, string Version, string Status, bool IsLatest, DateTimeOffset UpdatedAt);
+    private sealed record Row(string Name, string Version, string Status, bool IsLatest, DateTimeOffset UpdatedAt, string Description = "d");
 
     public async Task InitializeAsync()
     {
@@ -37,6 +38,15 @@ public class ServerSearchTests(PostgresFixture postgres) : IAsyncLifetime
     [InlineData("alpha_t", null, true, null, 1)]
     [InlineData("%", null, false, null, 7)]
     [InlineData("100\\%", null, true, null, 2)]
+    [InlineData("100%", null, true, null, 1)]
+    [InlineData("FORECAST", null, false, null, 3)]
+    [InlineData("forecast", "latest", true, null, 2)]
+    [InlineData("legacy", null, true, null, 2)]
+    [InlineData("legacy", "latest", false, null, 1)]
+    [InlineData("50%_off", null, false, null, 2)]
+    [InlineData("0%_", null, true, null, 4)]
+    [InlineData("tester", null, false, null, 1)]
+    [InlineData("weather ", "1.0.1", null, "2025-06-01T12:00:10Z", 2)]
     [InlineData("n-00", null, null, "2025-06-01T12:00:30Z", 3)]
     [InlineData("zzz", null, false, null, 3)]
     public async Task SearchPagesEqualANaiveFilterOfEveryRowInKeyOrder(
@@ -45,7 +55,7 @@ public class ServerSearchTests(PostgresFixture postgres) : IAsyncLifetime
         var rows = await InsertCatalogAsync();
         var since = updatedSince is null ? (DateTimeOffset?)null : DateTimeOffset.Parse(updatedSince, CultureInfo.InvariantCulture);
         var expected = rows
-            .Where(r => ILike(r.Name, term))
+            .Where(r => Contains(r.Name, term) || Contains(r.Description, term))
             .Where(r => since is null || r.UpdatedAt > since)
             .Where(r => version switch { null => true, "latest" => r.IsLatest, _ => r.Version == version })
             .Where(r => includeDeleted == true || since is not null || r.Status != "deleted")
@@ -116,12 +126,12 @@ public class ServerSearchTests(PostgresFixture postgres) : IAsyncLifetime
     public async Task ABareNameCursorResumesSearchAfterEveryVersionOfThatName()
     {
         var rows = await InsertCatalogAsync();
-        var cursor = rows.Select(r => r.Name).Where(n => ILike(n, "alpha")).Order(StringComparer.Ordinal).First();
+        var cursor = rows.Select(r => r.Name).Where(n => Contains(n, "alpha")).Order(StringComparer.Ordinal).First();
 
         var page = await store.ListAsync(ServerListQueryRules.Build(cursor, 100, "alpha", null, null, true), CancellationToken.None);
 
         var expected = rows
-            .Where(r => ILike(r.Name, "alpha") && string.CompareOrdinal(r.Name, cursor) > 0)
+            .Where(r => (Contains(r.Name, "alpha") || Contains(r.Description, "alpha")) && string.CompareOrdinal(r.Name, cursor) > 0)
             .OrderBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Version, StringComparer.Ordinal)
             .Select(r => (r.Name, r.Version));
         Assert.Equal(expected, page.Select(r => (r.Name, r.Version)));
@@ -144,7 +154,8 @@ public class ServerSearchTests(PostgresFixture postgres) : IAsyncLifetime
 
     /// <summary>
     /// Names of every kind a term can trip over: several versions, deleted ones (also a deleted latest), mixed case,
-    /// literal _ and %; most land in one multi-row INSERT, the rest one row at a time.
+    /// literal _ and %, terms only in a description and only in an older version's; most land in one multi-row INSERT,
+    /// the rest one row at a time.
     /// </summary>
     private async Task<IReadOnlyList<Row>> InsertCatalogAsync()
     {
@@ -155,21 +166,23 @@ public class ServerSearchTests(PostgresFixture postgres) : IAsyncLifetime
             var versions = 1 + (i % 4);
             for (var j = 0; j < versions; j++)
             {
-                rows.Add(new Row(name, $"1.0.{j}", (i + j) % 5 == 0 ? "deleted" : "active", j == versions - 1, T0.AddSeconds(i + j)));
+                var description = i % 5 == 0 ? $"Weather FORECASTS, take {j}" : j == 0 && i % 6 == 0 ? "Legacy 50%_off tool" : "d";
+                rows.Add(new Row(name, $"1.0.{j}", (i + j) % 5 == 0 ? "deleted" : "active", j == versions - 1, T0.AddSeconds(i + j), description));
             }
         }
 
         await using (var command = dataSource.CreateCommand(
             """
             INSERT INTO servers (server_name, version, status, status_changed_at, published_at, updated_at, is_latest, value)
-            SELECT n, v, s, u, u, u, l, jsonb_build_object('name', n, 'version', v, 'description', 'd')
-            FROM unnest(@names, @versions, @statuses, @latest, @updated) AS r(n, v, s, l, u)
+            SELECT n, v, s, u, u, u, l, jsonb_build_object('name', n, 'version', v, 'description', d)
+            FROM unnest(@names, @versions, @statuses, @latest, @updated, @descriptions) AS r(n, v, s, l, u, d)
             """))
         {
             command.Parameters.AddWithValue("names", rows.Select(r => r.Name).ToArray());
             command.Parameters.AddWithValue("versions", rows.Select(r => r.Version).ToArray());
             command.Parameters.AddWithValue("statuses", rows.Select(r => r.Status).ToArray());
             command.Parameters.AddWithValue("latest", rows.Select(r => r.IsLatest).ToArray());
+            command.Parameters.AddWithValue("descriptions", rows.Select(r => r.Description).ToArray());
             command.Parameters.Add(new NpgsqlParameter("updated", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz)
             {
                 Value = rows.Select(r => r.UpdatedAt.UtcDateTime).ToArray(),
@@ -179,42 +192,28 @@ public class ServerSearchTests(PostgresFixture postgres) : IAsyncLifetime
 
         Row[] oneByOne =
         [
-            new("com.example/Alpha-One", "1.0.0", "deleted", false, T0),
+            new("com.example/Alpha-One", "1.0.0", "deleted", false, T0, "Old forecast notes"),
             new("com.example/Alpha-One", "1.1.0", "active", false, T0.AddMinutes(1)),
             new("com.example/Alpha-One", "2.0.0", "deprecated", true, T0.AddMinutes(2)),
             new("com.example/alpha_two", "1.0.0", "active", true, T0),
             new("com.example/alphaXtwo", "1.0.0", "deleted", true, T0),
             new("io.github.someone/ALPHA", "0.1.0", "active", false, T0),
             new("io.github.someone/ALPHA", "0.2.0", "active", true, T0.AddMinutes(1)),
-            new("io.github.someone/beta", "1.0.0", "active", true, T0),
+            new("io.github.someone/beta", "1.0.0", "active", true, T0, "For ALPHA testers: 100% coverage"),
             new("net.example/100%-Alpha", "1.0.0", "active", true, T0),
             new("net.example/1000-alpha", "1.0.0", "active", true, T0),
         ];
         foreach (var row in oneByOne)
         {
-            await ServerRows.InsertAsync(dataSource, row.Name, row.Version, row.IsLatest, row.Status, row.UpdatedAt, row.UpdatedAt);
+            await ServerRows.InsertAsync(dataSource, row.Name, row.Version, row.IsLatest, row.Status, row.UpdatedAt, row.UpdatedAt, row.Description);
         }
 
         rows.AddRange(oneByOne);
         return rows;
     }
 
-    /// <summary>What <c>name ILIKE '%' || term || '%'</c> means: % any run, _ any one character, \ escapes, ASCII case ignored.</summary>
-    private static bool ILike(string name, string term)
-    {
-        var pattern = "%" + term + "%";
-        var regex = new StringBuilder("^");
-        for (var i = 0; i < pattern.Length; i++)
-        {
-            regex.Append(pattern[i] switch
-            {
-                '\\' when i + 1 < pattern.Length => Regex.Escape(pattern[++i].ToString()),
-                '%' => ".*",
-                '_' => ".",
-                var c => Regex.Escape(c.ToString()),
-            });
-        }
+    /// <summary>What the search means: the text holds the term, ASCII letters of either case alike.</summary>
+    private static bool Contains(string text, string term) => FoldAscii(text).Contains(FoldAscii(term), StringComparison.Ordinal);
 
-        return Regex.IsMatch(name, regex.Append('$').ToString(), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline);
-    }
+    private static string FoldAscii(string text) => string.Concat(text.Select(c => c is >= 'A' and <= 'Z' ? (char)(c + 32) : c));
 }

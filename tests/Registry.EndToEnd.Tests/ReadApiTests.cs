@@ -116,6 +116,17 @@ public class ReadApiTests(RegistryAppFixture registry)
     }
 
     [Fact]
+    public async Task SearchAlsoMatchesPartOfTheDescription()
+    {
+        // Only the knapcode server's description says this; a space can be part of a term.
+        using var body = await GetJsonAsync("/v0.1/servers?search=Random%20NUMBER");
+
+        Assert.Equal(
+            [("io.github.joelverhagen/knapcode-samplemcpserver", "0.4.0-beta"), ("io.github.joelverhagen/knapcode-samplemcpserver", "0.5.0")],
+            body.RootElement.GetProperty("servers").EnumerateArray().Select(s => (Name(s), Version(s))));
+    }
+
+    [Fact]
     public async Task ANoMatchListStillHasAnEmptyServersArray()
     {
         using var body = await GetJsonAsync("/v0.1/servers?search=no-such-server-anywhere");

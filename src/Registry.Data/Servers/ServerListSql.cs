@@ -16,7 +16,7 @@ internal static class ServerListSql
         /// <summary>No search: walk the primary key from the cursor.</summary>
         Ordered,
 
-        /// <summary>Filter the next <see cref="NearbyNames"/> names in key order by the term.</summary>
+        /// <summary>Filter the next <see cref="NearbyNames"/> names in key order (from the start, or after the cursor) by the term.</summary>
         SearchNearby,
 
         /// <summary>Every matching name after the cursor, then their versions name by name.</summary>
@@ -25,9 +25,13 @@ internal static class ServerListSql
 
     public const int NearbyNames = 250;
 
-    // ILIKE folds ASCII only in the "C" collation of the names, so this is the same match on the pre-folded column;
-    // % and _ in the term keep their LIKE meaning, like the official registry.
-    private const string Matches = "name_lower LIKE '%' || lower(@search COLLATE \"C\") || '%'";
+    // ILIKE folds ASCII only in the "C" collation of the names, so these are the same match on pre-folded text. A
+    // name is a candidate when its name or one of its versions' descriptions matches (search_lower holds both); each
+    // version of it is then kept when the name or its own description matches.
+    private const string Pattern = "lower(@pattern COLLATE \"C\")";
+    private const string Candidate = $"search_lower LIKE {Pattern}";
+    private const string VersionMatches =
+        $"(matched_name_lower LIKE {Pattern} OR lower((value ->> 'description') COLLATE \"C\") LIKE {Pattern})";
     private const string KeyOrder = "ORDER BY server_name, version";
 
     public static void Build(NpgsqlCommand command, ServerListQuery query, Shape shape)
@@ -36,7 +40,7 @@ internal static class ServerListSql
         command.Parameters.Add(Integer("limit", query.Limit));
         if (shape != Shape.Ordered)
         {
-            command.Parameters.Add(Text("search", query.Search ?? ""));
+            command.Parameters.Add(Text("pattern", SearchPattern.Containing(query.Search ?? "")));
         }
 
         if (shape == Shape.SearchNearby)
@@ -47,22 +51,23 @@ internal static class ServerListSql
         // Each matching name's versions are read by primary key, name after name, until the page is full. The ORDER BY
         // keeps them a subquery run once per name; as a plain join the planner may instead merge the names with a
         // walk of every version from the start of the key, thousands of rows before a far cluster of matches.
-        var versions = $"CROSS JOIN LATERAL (SELECT * FROM servers WHERE server_name = matched_name AND {filters} ORDER BY version) versions";
+        var versions = $"CROSS JOIN LATERAL (SELECT * FROM servers WHERE server_name = matched_name AND {filters} " +
+            (shape == Shape.Ordered ? "" : $"AND {VersionMatches} ") + "ORDER BY version) versions";
         command.CommandText = shape switch
         {
             Shape.Ordered =>
                 $"SELECT {ServerRecordReader.Columns} FROM servers WHERE {filters} {KeyOrder} LIMIT @limit",
             Shape.SearchNearby =>
-                $"SELECT {ServerRecordReader.Columns} FROM (SELECT server_name AS matched_name, name_lower FROM server_names " +
-                $"WHERE {namesAfter} ORDER BY server_name LIMIT @nearby) nearby {versions} " +
-                $"WHERE {Matches} ORDER BY matched_name, version LIMIT @limit",
+                $"SELECT {ServerRecordReader.Columns} FROM (SELECT server_name AS matched_name, name_lower AS matched_name_lower, " +
+                $"search_lower FROM server_names WHERE {namesAfter} ORDER BY server_name LIMIT @nearby) nearby {versions} " +
+                $"WHERE {Candidate} ORDER BY matched_name, version LIMIT @limit",
             // Without a LIMIT of its own the names subquery is planned to return every match: by walking the name key
             // when the statistics say most names match, else through the trigram index and a sort. Under the page's
             // LIMIT, a term one name in twenty contains would look like a short walk even when all its names sit at
             // the far end of the key.
             Shape.SearchMatches =>
-                $"SELECT {ServerRecordReader.Columns} FROM (SELECT server_name AS matched_name FROM server_names " +
-                $"WHERE {Matches} AND {namesAfter} ORDER BY server_name) matches {versions} " +
+                $"SELECT {ServerRecordReader.Columns} FROM (SELECT server_name AS matched_name, name_lower AS matched_name_lower " +
+                $"FROM server_names WHERE {Candidate} AND {namesAfter} ORDER BY server_name) matches {versions} " +
                 "ORDER BY matched_name, version LIMIT @limit",
             _ => throw new ArgumentOutOfRangeException(nameof(shape)),
         };

@@ -12,16 +12,18 @@ namespace Registry.Data.Servers;
 public sealed class ServerReadStore(NpgsqlDataSource dataSource)
 {
     /// <summary>
-    /// A search is a substring match, which no index returns in key order. The matching names come from
-    /// <c>server_names</c>, one row per name however many versions it has, and are joined name by name to their
-    /// versions until the page is full. A page after a cursor first filters the next
-    /// <see cref="ServerListSql.NearbyNames"/> names: it continues right after a match, and the names a term matches
-    /// tend to sit together in key order (one namespace, one product), so the page usually fills there. The first
-    /// page, or one that does not fill nearby, takes every match after the cursor: the planner walks the name key
-    /// when its statistics say most names match, else asks the trigram index and sorts the matching names.
-    /// PostgreSQL CPU per page at 100,000 versions (20,000 names), against searching the versions directly before:
-    /// a first page of a term 1,000 names contain 1.0-1.3 ms (was 3.7-4.5 ms), of a rare term or none 0.3 ms (1 ms),
-    /// of a term every name contains 0.4 ms (0.3 ms); a page after a cursor among the matches 0.4 ms (0.3 ms).
+    /// A search is a substring match of the name or of the version's own description, which no index returns in key
+    /// order. The candidate names come from <c>server_names</c>, one row per name however many versions it has, holding
+    /// the name and its versions' descriptions; they are joined name by name to their versions, each kept when its name
+    /// or its description matches, until the page is full. Every page first filters the next
+    /// <see cref="ServerListSql.NearbyNames"/> names in key order: a common term fills the page there, and after a
+    /// cursor it continues right after a match, and the names a term matches tend to sit together in key order (one
+    /// namespace, one product). A page that does not fill nearby takes every match after the cursor: the planner walks
+    /// the name key or asks the trigram index and sorts the matching names. The first page used to start there; with the
+    /// descriptions, the planner's choice costs more when it is wrong. PostgreSQL execution time per first page at
+    /// 100,000 versions (20,000 names, bench names and descriptions, a busy machine): a term three names in ten contain
+    /// 0.6 ms nearby (19-25 ms taking every match), a term every name contains 0.5-0.7 ms, one name in twenty 0.5 ms,
+    /// a rare term or none 0.3-0.6 ms nearby, then 0.3 ms.
     /// </summary>
     public async Task<IReadOnlyList<ServerVersionRecord>> ListAsync(ServerListQuery query, CancellationToken cancellationToken)
     {
@@ -30,13 +32,10 @@ public sealed class ServerReadStore(NpgsqlDataSource dataSource)
             return await ReadPageAsync(query, ServerListSql.Shape.Ordered, cancellationToken);
         }
 
-        if (query.After is not null)
+        var nearby = await ReadPageAsync(query, ServerListSql.Shape.SearchNearby, cancellationToken);
+        if (nearby.Count == query.Limit)
         {
-            var nearby = await ReadPageAsync(query, ServerListSql.Shape.SearchNearby, cancellationToken);
-            if (nearby.Count == query.Limit)
-            {
-                return nearby;
-            }
+            return nearby;
         }
 
         return await ReadPageAsync(query, ServerListSql.Shape.SearchMatches, cancellationToken);
