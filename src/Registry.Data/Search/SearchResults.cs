@@ -9,11 +9,11 @@ public sealed record SearchHit(ServerVersionRecord Record, decimal Score);
 /// Counts over every match of the query. Each facet applies the other filters but not its own, so that its counts
 /// say what choosing another value would return.
 /// </summary>
-public sealed record SearchFacets(
+public sealed record SearchFacetCounts(
     IReadOnlyDictionary<string, int> RegistryType,
     IReadOnlyDictionary<string, int> Transport,
     IReadOnlyDictionary<string, int> HasRemote,
     IReadOnlyDictionary<string, int> Status,
     int Total);
 
-public sealed record SearchPage(IReadOnlyList<SearchHit> Hits, SearchFacets Facets);
+public sealed record SearchPage(IReadOnlyList<SearchHit> Hits, SearchFacetCounts Facets);

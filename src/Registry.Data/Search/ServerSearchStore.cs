@@ -9,7 +9,7 @@ namespace Registry.Data.Search;
 /// <summary>Ranked search over the latest version of every name (<see cref="ServerSearchSql"/>), in one round trip.</summary>
 public sealed class ServerSearchStore(NpgsqlDataSource dataSource)
 {
-    private static readonly SearchFacets NoFacets = new(
+    private static readonly SearchFacetCounts NoFacets = new(
         new Dictionary<string, int>(), new Dictionary<string, int>(), new Dictionary<string, int>(), new Dictionary<string, int>(), 0);
 
     public async Task<SearchPage> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
@@ -53,11 +53,11 @@ public sealed class ServerSearchStore(NpgsqlDataSource dataSource)
     private static NpgsqlParameter Parameter(string name, NpgsqlDbType type, object? value) =>
         new(name, type) { Value = value ?? DBNull.Value };
 
-    private static SearchFacets ReadFacets(string json)
+    private static SearchFacetCounts ReadFacets(string json)
     {
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;
-        return new SearchFacets(
+        return new SearchFacetCounts(
             Counts(root, "registryType"), Counts(root, "transport"), Counts(root, "hasRemote"), Counts(root, "status"),
             root.GetProperty("total").GetInt32());
     }
