@@ -12,14 +12,17 @@ internal static class ServerSearchSql
 {
     public const string Statement =
         $$"""
-        WITH words AS (
+        WITH words AS MATERIALIZED (
             SELECT w.word,
                    CASE WHEN length(w.word) >= 3 THEN w.word || ':*' ELSE w.word END AS own_text,
-                   (SELECT string_agg(f.known, ' | ')
-                    FROM (SELECT sw.word AS known FROM search_words sw
-                          WHERE length(w.word) >= 3 AND sw.word % w.word AND NOT starts_with(sw.word, w.word)
-                            AND similarity(sw.word, w.word) >= 0.35
-                          ORDER BY similarity(sw.word, w.word) DESC, sw.word LIMIT 4) f) AS fuzzy_text
+                   CASE WHEN length(w.word) >= 3 THEN (
+                       SELECT string_agg(f.known, ' | ' ORDER BY f.distance, f.known)
+                       FROM (SELECT c.known, c.distance
+                             FROM (SELECT sw.word AS known, sw.word <-> w.word AS distance FROM search_words sw
+                                   ORDER BY sw.word <-> w.word LIMIT 12) c
+                             WHERE c.distance <= 0.65 AND NOT starts_with(c.known, w.word)
+                             ORDER BY c.distance, c.known LIMIT 4) f)
+                   END AS fuzzy_text
             FROM unnest(@words::text[]) AS w(word)
         ),
         q AS (
@@ -33,19 +36,18 @@ internal static class ServerSearchSql
         ),
         matched AS MATERIALIZED (
             SELECT t.server_name, t.version, t.status, t.registry_types, t.transports, t.has_remote,
-                   round((CASE WHEN t.name_lower = @text THEN 100 ELSE 0 END + (
-                       SELECT sum(
-                             CASE WHEN q.word = ANY (t.name_parts) THEN 20 WHEN t.name_words @@ q.own THEN 8
-                                  WHEN t.name_words @@ q.fuzzy THEN 5 ELSE 0 END
-                           + CASE WHEN t.title_words @@ q.own THEN 4 WHEN t.title_words @@ q.fuzzy THEN 2.5 ELSE 0 END
-                           + CASE WHEN t.description_words @@ q.own THEN 2
-                                  WHEN t.description_words @@ q.fuzzy THEN 1.2 ELSE 0 END
-                           + CASE WHEN t.package_words @@ q.own THEN 1.5 WHEN t.package_words @@ q.fuzzy THEN 0.9 ELSE 0 END
-                           + CASE WHEN t.host_words @@ q.own THEN 1 WHEN t.host_words @@ q.fuzzy THEN 0.6 ELSE 0 END)
-                       FROM q))::numeric, 4) AS score
-            FROM server_search t
+                   round((CASE WHEN t.name_lower = @text THEN 100 ELSE 0 END + sum(
+                         CASE WHEN q.word = ANY (t.name_parts) THEN 20 WHEN t.name_words @@ q.own THEN 8
+                              WHEN t.name_words @@ q.fuzzy THEN 5 ELSE 0 END
+                       + CASE WHEN t.title_words @@ q.own THEN 4 WHEN t.title_words @@ q.fuzzy THEN 2.5 ELSE 0 END
+                       + CASE WHEN t.description_words @@ q.own THEN 2
+                              WHEN t.description_words @@ q.fuzzy THEN 1.2 ELSE 0 END
+                       + CASE WHEN t.package_words @@ q.own THEN 1.5 WHEN t.package_words @@ q.fuzzy THEN 0.9 ELSE 0 END
+                       + CASE WHEN t.host_words @@ q.own THEN 1 WHEN t.host_words @@ q.fuzzy THEN 0.6 ELSE 0 END))::numeric, 4) AS score
+            FROM server_search t CROSS JOIN q
             WHERE t.all_words @@ (SELECT query FROM any_word)
               AND (@namespace::text IS NULL OR starts_with(t.name_lower, @namespace::text))
+            GROUP BY t.server_name
         ),
         flagged AS MATERIALIZED (
             SELECT m.*,
