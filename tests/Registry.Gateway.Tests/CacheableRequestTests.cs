@@ -32,6 +32,14 @@ public class CacheableRequestTests
         Assert.NotEqual(Classify("/v0/servers", "")!.Normalized, Classify("/v0.1/servers", "")!.Normalized);
     }
 
+    [Theory]
+    [InlineData("/v0/x/dev.mcpregistry/search")]
+    [InlineData("/v0.1/x/dev.mcpregistry/search")]
+    public void RankedSearchIsScopedToEveryWrite(string path)
+    {
+        Assert.Equal(CacheKeys.ListsGeneration, Classify(path, "?q=postgres")!.ScopeKey);
+    }
+
     [Fact]
     public void ListsAreScopedToEveryWrite()
     {

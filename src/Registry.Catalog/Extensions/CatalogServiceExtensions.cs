@@ -1,6 +1,7 @@
 using Registry.Catalog.Changes;
 using Registry.Data.Changes;
 using Registry.Data.Hosting;
+using Registry.Data.Search;
 using Registry.Data.Servers;
 using Registry.ServiceHosting;
 
@@ -13,6 +14,7 @@ public static class CatalogServiceExtensions
         builder.AddRegistryGrpc();
         builder.AddRegistryDatabase();
         builder.Services.AddSingleton<ServerReadStore>();
+        builder.Services.AddSingleton<ServerSearchStore>();
         builder.Services.AddSingleton<ChangeLogReader>();
         builder.Services.AddSingleton<ChangeBroadcast>();
         builder.Services.AddSingleton<ChangeFeed>();

@@ -7,11 +7,13 @@ using Registry.Contracts.V0;
 using Registry.Data.Changes;
 using Registry.Data.Hosting;
 using Registry.Data.Rendering;
+using Registry.Data.Search;
 using Registry.Data.Servers;
 using Registry.Domain.Changes;
 using Registry.Domain.Errors;
 using Registry.Domain.Listing;
 using Registry.Domain.Names;
+using Registry.Domain.Search;
 using Registry.ServiceHosting;
 
 namespace Registry.Catalog.Grpc;
@@ -19,6 +21,7 @@ namespace Registry.Catalog.Grpc;
 /// <summary>The read API. Query rules live in Domain, SQL in Data; this class only connects them.</summary>
 public sealed class CatalogService(
     ServerReadStore store,
+    ServerSearchStore search,
     ChangeLogReader changes,
     ChangeFeed feed,
     IHostApplicationLifetime lifetime,
@@ -101,6 +104,26 @@ public sealed class CatalogService(
         }
 
         return ChangeResponseMapper.ToPage(entries, query.After);
+    }
+
+    public override async Task<SearchServersResponse> SearchServers(SearchServersRequest request, ServerCallContext context)
+    {
+        var query = SearchQueryRules.Build(
+            request.Q,
+            request.HasRegistryType ? request.RegistryType : null,
+            request.HasTransport ? request.Transport : null,
+            request.HasHasRemote ? request.HasRemote : null,
+            request.HasStatus ? request.Status : null,
+            request.HasNamespace ? request.Namespace : null,
+            request.HasLimit ? request.Limit : null,
+            request.HasCursor ? request.Cursor : null);
+        var page = await search.SearchAsync(query, context.CancellationToken);
+        if (page.Hits.Count == 0)
+        {
+            EmptyArrayFields.Mark(context, "servers");
+        }
+
+        return SearchResponseMapper.ToResponse(page, query);
     }
 
     public override async Task WatchChanges(WatchChangesRequest request, IServerStreamWriter<ServerChange> responseStream, ServerCallContext context)

@@ -5,7 +5,8 @@ using Registry.Caching;
 namespace Registry.Gateway.Caching;
 
 /// <summary>
-/// A GET the response cache may answer: the server list, one name's versions, or one version. The key is the
+/// A GET the response cache may answer: the server list or the ranked search (an extension), one name's versions,
+/// or one version. The key is the
 /// path as routed plus the query sorted and re-encoded, so spelling differences that mean the same request share
 /// an entry. The scope says which writes make the entry stale: any write for lists, writes to the name otherwise.
 /// </summary>
@@ -58,7 +59,8 @@ internal sealed partial record CacheableRequest(string Normalized, string ScopeK
         return builder.ToString();
     }
 
-    [GeneratedRegex(@"^/v0(\.1)?/servers$")]
+    // A search reads every name's latest version, so any write may change it, as it may change the list.
+    [GeneratedRegex(@"^/v0(\.1)?/(servers|x/dev\.mcpregistry/search)$")]
     private static partial Regex ListPath();
 
     [GeneratedRegex(@"^/v0(\.1)?/servers/(?<name>[^/]+)/versions(/[^/]+)?$")]

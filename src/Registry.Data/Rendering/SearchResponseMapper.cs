@@ -1,0 +1,35 @@
+using Registry.Contracts.V0;
+using Registry.Data.Search;
+using SearchFacets = Registry.Contracts.V0.SearchFacets;
+using Registry.Domain.Search;
+
+namespace Registry.Data.Rendering;
+
+/// <summary>Turns a ranked search page into the contract's response.</summary>
+public static class SearchResponseMapper
+{
+    public static SearchServersResponse ToResponse(SearchPage page, SearchQuery query)
+    {
+        var response = new SearchServersResponse
+        {
+            Metadata = new SearchMetadata { Count = page.Hits.Count, Total = page.Facets.Total },
+            Facets = new SearchFacets(),
+        };
+        foreach (var hit in page.Hits)
+        {
+            var entry = ServerResponseMapper.ToResponse(hit.Record);
+            response.Servers.Add(new SearchResult { Server = entry.Server, Meta = entry.Meta, Score = (double)hit.Score });
+        }
+
+        if (page.Hits.Count >= query.Limit && page.Hits.Count > 0)
+        {
+            response.Metadata.NextCursor = query.NextCursor(page.Hits[^1].Score, page.Hits[^1].Record.Name);
+        }
+
+        response.Facets.RegistryType.Add(page.Facets.RegistryType.ToDictionary());
+        response.Facets.Transport.Add(page.Facets.Transport.ToDictionary());
+        response.Facets.HasRemote.Add(page.Facets.HasRemote.ToDictionary());
+        response.Facets.Status.Add(page.Facets.Status.ToDictionary());
+        return response;
+    }
+}

@@ -1,0 +1,26 @@
+namespace Registry.Domain.Search;
+
+/// <summary>
+/// A validated ranked search. <see cref="Words"/> are the query's words as the index holds them (lower-case runs of
+/// letters and digits); <see cref="Text"/> is the whole query lower-cased, for the exact-name match.
+/// </summary>
+public sealed record SearchQuery(
+    string Text,
+    IReadOnlyList<string> Words,
+    string? RegistryType,
+    string? Transport,
+    bool? HasRemote,
+    string Status,
+    string? Namespace,
+    int Limit,
+    SearchPosition? After)
+{
+    /// <summary>Identifies the result list, so that a cursor is only accepted by the search that issued it.</summary>
+    public string Fingerprint => SearchCursor.Fingerprint(
+        Text, string.Join(" ", Words), RegistryType, Transport, HasRemote?.ToString(), Status, Namespace);
+
+    public string NextCursor(decimal score, string name) => SearchCursor.Encode(new SearchPosition(score, name), Fingerprint);
+}
+
+/// <summary>Where a page ends in (score descending, name ascending) order.</summary>
+public sealed record SearchPosition(decimal Score, string Name);
