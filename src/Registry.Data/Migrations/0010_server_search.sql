@@ -82,11 +82,13 @@ BEGIN
 END
 $$;
 
--- Statement triggers, so that a bulk seed refreshes its names in one pass. An update (edit, status change, the
--- latest flag moving, a rendering backfill) refreshes the names it touched.
+-- Statement triggers, so that a bulk seed refreshes its names in one pass. Only rows that are latest after the
+-- statement matter, since the table holds each name's latest version: a publish first clears the old latest flag
+-- (nothing to refresh) and then inserts the new latest (one refresh), and a change to an older version touches
+-- nothing here. A name always has a latest row, so no statement leaves one to delete.
 CREATE FUNCTION server_search_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    PERFORM server_search_refresh(ARRAY(SELECT DISTINCT server_name FROM changed ORDER BY 1));
+    PERFORM server_search_refresh(ARRAY(SELECT DISTINCT server_name FROM changed WHERE is_latest ORDER BY 1));
     RETURN NULL;
 END
 $$;
