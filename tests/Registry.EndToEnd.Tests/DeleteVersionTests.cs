@@ -7,22 +7,7 @@ namespace Registry.EndToEnd.Tests;
 [Collection(RegistryAppCollection.Name)]
 public class DeleteVersionTests(RegistryAppFixture registry)
 {
-    private const string OfficialKey = "io.modelcontextprotocol.registry/official";
     private readonly Publisher publisher = new(registry.Gateway);
-
-    private async Task<(string Token, string Name)> PublishedAsync(params string[] versions)
-    {
-        var token = await publisher.AnonymousTokenAsync();
-        var name = Publisher.NewServer()["name"]!.GetValue<string>();
-        foreach (var version in versions)
-        {
-            (await publisher.PublishAsync(Publisher.NewServer(version, name), token)).EnsureSuccessStatusCode();
-        }
-
-        return (token, name);
-    }
-
-    private static JsonNode Official(JsonNode response) => response["_meta"]![OfficialKey]!;
 
     private async Task<string[]> ListedVersionsAsync(string name, bool includeDeleted) =>
         JsonNode.Parse(await registry.Gateway.GetStringAsync(
@@ -36,7 +21,7 @@ public class DeleteVersionTests(RegistryAppFixture registry)
     [InlineData("/v0.1")]
     public async Task DeleteAnswersTheVersionAsDeletedAndHidesItFromDefaultReads(string prefix)
     {
-        var (token, name) = await PublishedAsync("1.0.0", "2.0.0");
+        var (token, name) = await publisher.PublishNewServerAsync("1.0.0", "2.0.0");
         Assert.Equal(["1.0.0", "2.0.0"], await ListedVersionsAsync(name, includeDeleted: false));
 
         using var response = await publisher.DeleteAsync(name, "2.0.0", token, prefix);
@@ -44,19 +29,19 @@ public class DeleteVersionTests(RegistryAppFixture registry)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
         Assert.Equal(("2.0.0", "deleted", false),
-            (body["server"]!["version"]!.GetValue<string>(), Official(body)["status"]!.GetValue<string>(), Official(body)["isLatest"]!.GetValue<bool>()));
+            (body["server"]!["version"]!.GetValue<string>(), Publisher.Official(body)["status"]!.GetValue<string>(), Publisher.Official(body)["isLatest"]!.GetValue<bool>()));
         Assert.Equal(["1.0.0"], await ListedVersionsAsync(name, includeDeleted: false));
         Assert.Equal(["1.0.0", "2.0.0"], await ListedVersionsAsync(name, includeDeleted: true));
         var path = $"/v0.1/servers/{Uri.EscapeDataString(name)}/versions";
         Assert.Equal(HttpStatusCode.NotFound, (await registry.Gateway.GetAsync($"{path}/2.0.0")).StatusCode);
-        Assert.Equal("deleted", Official(JsonNode.Parse(await registry.Gateway.GetStringAsync($"{path}/2.0.0?include_deleted=true"))!)["status"]!.GetValue<string>());
+        Assert.Equal("deleted", Publisher.Official(JsonNode.Parse(await registry.Gateway.GetStringAsync($"{path}/2.0.0?include_deleted=true"))!)["status"]!.GetValue<string>());
         Assert.Equal("1.0.0", JsonNode.Parse(await registry.Gateway.GetStringAsync($"{path}/latest"))!["server"]!["version"]!.GetValue<string>());
     }
 
     [Fact]
     public async Task DeletingAnAlreadyDeletedVersionAnswersAsTheStatusRouteDoesWhenNothingChanges()
     {
-        var (token, name) = await PublishedAsync("1.0.0");
+        var (token, name) = await publisher.PublishNewServerAsync("1.0.0");
         (await publisher.DeleteAsync(name, "1.0.0", token)).EnsureSuccessStatusCode();
 
         using var again = await publisher.DeleteAsync(name, "1.0.0", token);
@@ -68,7 +53,7 @@ public class DeleteVersionTests(RegistryAppFixture registry)
     [Fact]
     public async Task DeleteNeedsATokenForTheNamespaceAndAnExistingVersion()
     {
-        var (token, name) = await PublishedAsync("1.0.0");
+        var (token, name) = await publisher.PublishNewServerAsync("1.0.0");
 
         using var anonymous = await publisher.DeleteAsync(name, "1.0.0", null);
         using var foreign = await publisher.DeleteAsync("io.modelcontextprotocol.anonymous-not/x", "1.0.0", token);
@@ -84,7 +69,7 @@ public class DeleteVersionTests(RegistryAppFixture registry)
     [Fact]
     public async Task ADeletedVersionCannotBePublishedAgain()
     {
-        var (token, name) = await PublishedAsync("1.0.0");
+        var (token, name) = await publisher.PublishNewServerAsync("1.0.0");
         (await publisher.DeleteAsync(name, "1.0.0", token)).EnsureSuccessStatusCode();
 
         using var again = await publisher.PublishAsync(Publisher.NewServer("1.0.0", name), token);

@@ -19,6 +19,22 @@ internal sealed class Publisher(HttpClient gateway)
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("registry_token").GetString()!;
     }
 
+    /// <summary>A new anonymous name with these versions published in order, and the token that may change it.</summary>
+    public async Task<(string Token, string Name)> PublishNewServerAsync(params string[] versions)
+    {
+        var token = await AnonymousTokenAsync();
+        var name = NewServer()["name"]!.GetValue<string>();
+        foreach (var version in versions)
+        {
+            (await PublishAsync(NewServer(version, name), token)).EnsureSuccessStatusCode();
+        }
+
+        return (token, name);
+    }
+
+    /// <summary>The registry's own metadata of a response entry.</summary>
+    public static JsonNode Official(JsonNode entry) => entry["_meta"]!["io.modelcontextprotocol.registry/official"]!;
+
     public Task<HttpResponseMessage> PublishAsync(JsonNode document, string? token) =>
         SendAsync(HttpMethod.Post, "/v0/publish", document.ToJsonString(), token);
 
