@@ -19,6 +19,7 @@ public static class CatalogServiceExtensions
         builder.Services.AddSingleton<ChangeBroadcast>();
         builder.Services.AddSingleton<ChangeFeed>();
         builder.Services.AddHostedService<ChangeListener>();
+        builder.Services.AddHostedService<SearchIndexRefresher>();
         builder.AddBoundOptions<RegistryInfoOptions>();
         return builder;
     }

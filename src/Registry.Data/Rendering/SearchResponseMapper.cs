@@ -1,7 +1,7 @@
 using Registry.Contracts.V0;
 using Registry.Data.Search;
-using SearchFacets = Registry.Contracts.V0.SearchFacets;
 using Registry.Domain.Search;
+using SearchFacets = Registry.Contracts.V0.SearchFacets;
 
 namespace Registry.Data.Rendering;
 

@@ -1,67 +1,93 @@
-using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
+using Registry.Data.Changes;
 using Registry.Data.Servers;
 using Registry.Domain.Search;
 
 namespace Registry.Data.Search;
 
-/// <summary>Ranked search over the latest version of every name (<see cref="ServerSearchSql"/>), in one round trip.</summary>
-public sealed class ServerSearchStore(NpgsqlDataSource dataSource)
+/// <summary>
+/// Ranked search: scored in this process's <see cref="SearchIndex"/>, then the page's rows read by primary key. The
+/// same round trip reads the change log's position; if the database has moved past the index (a write this search
+/// might be expected to see), the index catches up and the search runs once more, so a search never misses a write
+/// that committed before it began.
+/// </summary>
+public sealed class ServerSearchStore
 {
-    private static readonly SearchFacetCounts NoFacets = new(
-        new Dictionary<string, int>(), new Dictionary<string, int>(), new Dictionary<string, int>(), new Dictionary<string, int>(), 0);
+    private const string PageSql =
+        $"""
+        SELECT {ServerRecordReader.Columns} FROM servers
+        WHERE (server_name, version) IN (SELECT * FROM unnest(@names::text[], @versions::text[]))
+        """;
+
+    private readonly NpgsqlDataSource dataSource;
+    private readonly SearchIndex index = new();
+    private readonly SearchIndexFeed feed;
+
+    public ServerSearchStore(NpgsqlDataSource dataSource)
+    {
+        this.dataSource = dataSource;
+        feed = new SearchIndexFeed(dataSource, index);
+    }
+
+    /// <summary>The change-log sequence the index reflects; -1 before it is first loaded.</summary>
+    public long Position => index.Position;
+
+    /// <summary>Brings the index level with the database (the first call loads it).</summary>
+    public Task CatchUpAsync(CancellationToken cancellationToken) => feed.CatchUpAsync(cancellationToken);
 
     public async Task<SearchPage> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
     {
         if (query.Words.Count == 0)
         {
-            return new SearchPage([], NoFacets);
+            return new SearchPage([], SearchFacetCounts.None);
         }
 
-        await using var command = dataSource.CreateCommand(ServerSearchSql.Statement);
-        command.Parameters.Add(new NpgsqlParameter("words", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = query.Words.ToArray() });
-        command.Parameters.Add(Parameter("text", NpgsqlDbType.Text, query.Text));
-        command.Parameters.Add(Parameter("namespace", NpgsqlDbType.Text, query.Namespace));
-        command.Parameters.Add(Parameter("registry_type", NpgsqlDbType.Text, query.RegistryType));
-        command.Parameters.Add(Parameter("transport", NpgsqlDbType.Text, query.Transport));
-        command.Parameters.Add(Parameter("has_remote", NpgsqlDbType.Boolean, query.HasRemote));
-        command.Parameters.Add(Parameter("status", NpgsqlDbType.Text, query.Status));
-        command.Parameters.Add(Parameter("after_score", NpgsqlDbType.Numeric, query.After?.Score));
-        command.Parameters.Add(Parameter("after_name", NpgsqlDbType.Text, query.After?.Name));
-        command.Parameters.Add(Parameter("limit", NpgsqlDbType.Integer, query.Limit));
+        if (index.Position < 0)
+        {
+            await feed.CatchUpAsync(cancellationToken);
+        }
 
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var hits = new List<SearchHit>();
-        var facets = NoFacets;
+        var page = index.Search(query);
+        var (sequence, records) = await ReadPageAsync(page.Hits, cancellationToken);
+        if (sequence > page.Position)
+        {
+            await feed.CatchUpAsync(cancellationToken);
+            page = index.Search(query);
+            (_, records) = await ReadPageAsync(page.Hits, cancellationToken);
+        }
+
+        var hits = page.Hits
+            .Select(h => records.TryGetValue((h.Name, h.Version), out var record) ? new SearchHit(record, h.Score) : null)
+            .OfType<SearchHit>()
+            .ToList();
+        return new SearchPage(hits, page.Facets);
+    }
+
+    private async Task<(long Sequence, Dictionary<(string, string), ServerVersionRecord> Records)> ReadPageAsync(
+        IReadOnlyList<SearchIndexHit> hits, CancellationToken cancellationToken)
+    {
+        await using var batch = dataSource.CreateBatch();
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(ChangeLogReader.LatestSequenceSql));
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(PageSql)
+        {
+            Parameters =
+            {
+                new NpgsqlParameter("names", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = hits.Select(h => h.Name).ToArray() },
+                new NpgsqlParameter("versions", NpgsqlDbType.Array | NpgsqlDbType.Text) { Value = hits.Select(h => h.Version).ToArray() },
+            },
+        });
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        var sequence = reader.GetInt64(0);
+        await reader.NextResultAsync(cancellationToken);
+        var records = new Dictionary<(string, string), ServerVersionRecord>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            if (hits.Count == 0)
-            {
-                facets = ReadFacets(reader.GetString(0));
-            }
-
-            if (!reader.IsDBNull(1))
-            {
-                hits.Add(new SearchHit(ServerRecordReader.Read(reader, first: 2), reader.GetDecimal(1)));
-            }
+            var record = ServerRecordReader.Read(reader);
+            records[(record.Name, record.Version)] = record;
         }
 
-        return new SearchPage(hits, facets);
+        return (sequence, records);
     }
-
-    private static NpgsqlParameter Parameter(string name, NpgsqlDbType type, object? value) =>
-        new(name, type) { Value = value ?? DBNull.Value };
-
-    private static SearchFacetCounts ReadFacets(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        var root = document.RootElement;
-        return new SearchFacetCounts(
-            Counts(root, "registryType"), Counts(root, "transport"), Counts(root, "hasRemote"), Counts(root, "status"),
-            root.GetProperty("total").GetInt32());
-    }
-
-    private static Dictionary<string, int> Counts(JsonElement root, string facet) =>
-        root.GetProperty(facet).EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt32(), StringComparer.Ordinal);
 }

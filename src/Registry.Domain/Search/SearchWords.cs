@@ -1,8 +1,8 @@
 namespace Registry.Domain.Search;
 
 /// <summary>
-/// Splits text into search words the way the index does: lower-case runs of ASCII letters and digits, so that
-/// <c>io.github.acme/postgres-mcp</c> is <c>io github acme postgres mcp</c>.
+/// Splits text into search words, for queries and documents alike: lower-case runs of ASCII letters and digits, so
+/// that <c>io.github.acme/postgres-mcp</c> is <c>io github acme postgres mcp</c>.
 /// </summary>
 public static class SearchWords
 {
@@ -16,9 +16,23 @@ public static class SearchWords
         "a", "an", "and", "the", "for", "of", "to", "in", "on", "with", "by", "or", "mcp", "server", "servers",
     };
 
+    /// <summary>The words of a query, in order, without repeats or common words (unless it has nothing else).</summary>
     public static IReadOnlyList<string> Split(string text)
     {
-        var words = new List<string>();
+        var words = Distinct(text).ToList();
+        var meaningful = words.Where(w => !Common.Contains(w)).ToList();
+        return (meaningful.Count > 0 ? meaningful : words).Take(MaxWords).ToList();
+    }
+
+    /// <summary>Every word of a document field, without repeats; words longer than <see cref="MaxWordLength"/> are left out.</summary>
+    public static IEnumerable<string> Distinct(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            yield break;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         var start = -1;
         for (var i = 0; i <= text.Length; i++)
         {
@@ -30,16 +44,13 @@ public static class SearchWords
             else if (!isWordChar && start >= 0)
             {
                 var word = text[start..i].ToLowerInvariant();
-                if (word.Length <= MaxWordLength && !words.Contains(word))
+                if (word.Length <= MaxWordLength && seen.Add(word))
                 {
-                    words.Add(word);
+                    yield return word;
                 }
 
                 start = -1;
             }
         }
-
-        var meaningful = words.Where(w => !Common.Contains(w)).ToList();
-        return (meaningful.Count > 0 ? meaningful : words).Take(MaxWords).ToList();
     }
 }

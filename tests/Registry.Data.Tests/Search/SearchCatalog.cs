@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Npgsql;
-using NpgsqlTypes;
 using Registry.Data.Search;
+using Registry.Data.Writes;
 using Registry.Domain.Search;
 
 namespace Registry.Data.Tests.Search;
@@ -20,7 +20,10 @@ internal static class SearchCatalog
             .ToList();
     }
 
-    /// <summary>Inserts every entry as the latest version 1.0.0; <c>_status</c> sets the row's status.</summary>
+    /// <summary>
+    /// Publishes every entry as version 1.0.0 through the real write path (so the change log names it, as the search
+    /// index needs); <c>_status</c> then sets the version's status.
+    /// </summary>
     public static async Task LoadAsync(NpgsqlDataSource dataSource)
     {
         var root = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Search", "catalog.json")))!;
@@ -29,24 +32,22 @@ internal static class SearchCatalog
             var server = node!.AsObject();
             var status = server["_status"]?.GetValue<string>() ?? "active";
             server.Remove("_status");
-            await InsertAsync(dataSource, server["name"]!.GetValue<string>(), "1.0.0", status, server.ToJsonString());
+            await PublishAsync(dataSource, server["name"]!.GetValue<string>(), "1.0.0", server.ToJsonString(), status);
         }
     }
 
-    public static async Task InsertAsync(NpgsqlDataSource dataSource, string name, string version, string status, string document, bool isLatest = true)
+    public static async Task PublishAsync(NpgsqlDataSource dataSource, string name, string version, string document, string status = "active")
     {
-        await using var command = dataSource.CreateCommand(
-            """
-            INSERT INTO servers (server_name, version, status, status_changed_at, published_at, updated_at, is_latest, value)
-            VALUES (@name, @version, @status, now(), now(), now(), @latest, @value)
-            """);
-        command.Parameters.AddWithValue("name", name);
-        command.Parameters.AddWithValue("version", version);
-        command.Parameters.AddWithValue("status", status);
-        command.Parameters.AddWithValue("latest", isLatest);
-        command.Parameters.AddWithValue("value", NpgsqlDbType.Jsonb, document);
-        await command.ExecuteNonQueryAsync();
+        var writes = new ServerWriteStore(dataSource, TimeProvider.System);
+        await writes.PublishAsync(new NewServerVersion(name, version, document, []), CancellationToken.None);
+        if (status != "active")
+        {
+            await SetStatusAsync(dataSource, name, version, status);
+        }
     }
+
+    public static async Task SetStatusAsync(NpgsqlDataSource dataSource, string name, string version, string status) =>
+        await new ServerWriteStore(dataSource, TimeProvider.System).SetVersionStatusAsync(name, version, status, null, CancellationToken.None);
 
     public static Task<SearchPage> SearchAsync(
         this ServerSearchStore store, string q, string? registryType = null, string? transport = null, bool? hasRemote = null,

@@ -63,7 +63,7 @@ public class ServerSearchStoreTests(PostgresFixture postgres) : IAsyncLifetime
         var exact = await store.SearchAsync("com.slack/slack");
         Assert.Equal("com.slack/slack", exact.Hits[0].Record.Name);
 
-        await SearchCatalog.InsertAsync(dataSource, "io.github.x/postgresql-tools", "1.0.0", "active",
+        await SearchCatalog.PublishAsync(dataSource, "io.github.x/postgresql-tools", "1.0.0",
             SearchCatalog.Document("io.github.x/postgresql-tools", "tools"));
         var names = (await store.SearchAsync("postgres")).Hits.Select(h => h.Record.Name).ToList();
         Assert.True(names.IndexOf("io.github.crystaldba/postgres-mcp") < names.IndexOf("io.github.x/postgresql-tools"));
@@ -73,25 +73,17 @@ public class ServerSearchStoreTests(PostgresFixture postgres) : IAsyncLifetime
     public async Task OnlyTheLatestVersionOfANameIsSearchedAndStatusChangesAreSeen()
     {
         const string name = "io.github.acme/widgets";
-        await SearchCatalog.InsertAsync(dataSource, name, "1.0.0", "active", SearchCatalog.Document(name, "old zebra tooling"));
+        await SearchCatalog.PublishAsync(dataSource, name, "1.0.0", SearchCatalog.Document(name, "old zebra tooling"));
         Assert.Single((await store.SearchAsync("zebra")).Hits);
 
-        await using (var demote = dataSource.CreateCommand($"UPDATE servers SET is_latest = false WHERE server_name = '{name}'"))
-        {
-            await demote.ExecuteNonQueryAsync();
-        }
-
-        await SearchCatalog.InsertAsync(dataSource, name, "2.0.0", "active",
+        await SearchCatalog.PublishAsync(dataSource, name, "2.0.0",
             SearchCatalog.Document(name, "new giraffe tooling", remoteUrl: "https://mcp.acme.example/mcp"));
         Assert.Empty((await store.SearchAsync("zebra")).Hits);
         var hit = Assert.Single((await store.SearchAsync("giraffe")).Hits);
         Assert.Equal("2.0.0", hit.Record.Version);
         Assert.Single((await store.SearchAsync("acme", hasRemote: true)).Hits);
 
-        await using (var deprecate = dataSource.CreateCommand($"UPDATE servers SET status = 'deprecated' WHERE server_name = '{name}' AND is_latest"))
-        {
-            await deprecate.ExecuteNonQueryAsync();
-        }
+        await SearchCatalog.SetStatusAsync(dataSource, name, "2.0.0", "deprecated");
 
         Assert.Empty((await store.SearchAsync("giraffe")).Hits);
         Assert.Single((await store.SearchAsync("giraffe", status: "deprecated")).Hits);

@@ -1,0 +1,158 @@
+namespace Registry.Domain.Search;
+
+/// <summary>
+/// The ranked-search index of one process: the latest version of every name as a <see cref="SearchDocument"/>, an
+/// inverted list from each word to the names holding it and the fields it is in, and the vocabulary for prefixes and
+/// typos. It is derived state: <see cref="Position"/> is the change-log sequence it reflects, and whoever feeds it
+/// (the catalog's search store) replaces the documents of every name a later change names. Searches run in parallel;
+/// an update waits for them and is short, since it touches only the changed names.
+/// </summary>
+public sealed class SearchIndex
+{
+    private readonly ReaderWriterLockSlim gate = new();
+    private readonly Dictionary<string, int> idsByName = new(StringComparer.Ordinal);
+    private readonly List<SearchDocument?> documents = [];
+    private readonly Stack<int> freeIds = new();
+    private readonly Dictionary<string, List<SearchPosting>> postings = new(StringComparer.Ordinal);
+    private WordVocabulary vocabulary = new();
+    private long position = -1;
+
+    /// <summary>The last change-log sequence applied; -1 until the index is first loaded.</summary>
+    public long Position
+    {
+        get
+        {
+            gate.EnterReadLock();
+            try
+            {
+                return position;
+            }
+            finally
+            {
+                gate.ExitReadLock();
+            }
+        }
+    }
+
+    /// <summary>Replaces everything with <paramref name="latest"/>, the latest version of every name as of <paramref name="sequence"/>.</summary>
+    public void Load(IEnumerable<SearchDocument> latest, long sequence) => Write(() =>
+    {
+        idsByName.Clear();
+        documents.Clear();
+        freeIds.Clear();
+        postings.Clear();
+        vocabulary = new WordVocabulary();
+        foreach (var document in latest)
+        {
+            Put(document);
+        }
+
+        position = sequence;
+    });
+
+    /// <summary>
+    /// Brings the <paramref name="changed"/> names up to <paramref name="sequence"/>: each takes its document from
+    /// <paramref name="latest"/>, and a name without one there leaves the index.
+    /// </summary>
+    public void Apply(IEnumerable<string> changed, IReadOnlyCollection<SearchDocument> latest, long sequence) => Write(() =>
+    {
+        foreach (var name in changed)
+        {
+            Drop(name);
+        }
+
+        foreach (var document in latest)
+        {
+            Drop(document.Name);
+            Put(document);
+        }
+
+        position = Math.Max(position, sequence);
+    });
+
+    public SearchIndexPage Search(SearchQuery query)
+    {
+        gate.EnterReadLock();
+        try
+        {
+            return SearchEvaluation.Run(this, query, position);
+        }
+        finally
+        {
+            gate.ExitReadLock();
+        }
+    }
+
+    internal WordVocabulary Vocabulary => vocabulary;
+
+    internal SearchDocument Document(int id) => documents[id]!;
+
+    internal bool HasWord(string word) => postings.ContainsKey(word);
+
+    internal IReadOnlyList<SearchPosting> PostingsOf(string word) => postings.TryGetValue(word, out var list) ? list : [];
+
+    private void Put(SearchDocument document)
+    {
+        var id = freeIds.Count > 0 ? freeIds.Pop() : documents.Count;
+        if (id == documents.Count)
+        {
+            documents.Add(document);
+        }
+        else
+        {
+            documents[id] = document;
+        }
+
+        idsByName[document.Name] = id;
+        foreach (var (word, fields) in document.WordFields())
+        {
+            if (!postings.TryGetValue(word, out var list))
+            {
+                postings[word] = list = [];
+                vocabulary.Add(word);
+            }
+
+            list.Add(new SearchPosting(id, fields));
+        }
+    }
+
+    private void Drop(string name)
+    {
+        if (!idsByName.Remove(name, out var id))
+        {
+            return;
+        }
+
+        foreach (var (word, _) in documents[id]!.WordFields())
+        {
+            var list = postings[word];
+            var at = list.FindIndex(p => p.Id == id);
+            list[at] = list[^1];
+            list.RemoveAt(list.Count - 1);
+            if (list.Count == 0)
+            {
+                postings.Remove(word);
+                vocabulary.Remove(word);
+            }
+        }
+
+        documents[id] = null;
+        freeIds.Push(id);
+    }
+
+    private void Write(Action change)
+    {
+        gate.EnterWriteLock();
+        try
+        {
+            change();
+        }
+        finally
+        {
+            gate.ExitWriteLock();
+        }
+    }
+}
+
+/// <summary>One name holding a word, and the fields it holds it in.</summary>
+internal readonly record struct SearchPosting(int Id, SearchFields Fields);
