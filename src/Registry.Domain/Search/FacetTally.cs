@@ -1,5 +1,20 @@
 namespace Registry.Domain.Search;
 
+/// <summary>The query's filters as facet codes (<see cref="FacetCodes"/>); a null filter passes everything.</summary>
+internal readonly struct QueryFilter(SearchIndex index, SearchQuery query)
+{
+    private readonly int? registryType = query.RegistryType is null ? null : index.RegistryTypeCodes.Find(query.RegistryType);
+    private readonly int? transport = query.Transport is null ? null : index.TransportCodes.Find(query.Transport);
+    private readonly bool? hasRemote = query.HasRemote;
+    private readonly int status = index.StatusCodes.Find(query.Status);
+
+    public FilterResult Test(DocumentFacts facts) => new(
+        Type: registryType is not { } type || Array.IndexOf(facts.RegistryTypes, type) >= 0,
+        Transport: transport is not { } kind || Array.IndexOf(facts.Transports, kind) >= 0,
+        Remote: hasRemote is not { } remote || facts.HasRemote == remote,
+        Status: facts.Status == status);
+}
+
 /// <summary>Which of the query's filters a matching document passes.</summary>
 internal readonly record struct FilterResult(bool Type, bool Transport, bool Remote, bool Status)
 {
@@ -7,40 +22,41 @@ internal readonly record struct FilterResult(bool Type, bool Transport, bool Rem
 }
 
 /// <summary>Facet counts of a search: each facet counts the documents that pass every filter but its own.</summary>
-internal sealed class FacetTally
+internal sealed class FacetTally(SearchIndex index)
 {
-    private readonly Dictionary<string, int> registryType = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> transport = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> hasRemote = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> status = new(StringComparer.Ordinal);
+    private readonly int[] registryType = new int[index.RegistryTypeCodes.Count];
+    private readonly int[] transport = new int[index.TransportCodes.Count];
+    private readonly int[] status = new int[index.StatusCodes.Count];
+    private int withRemote;
+    private int withoutRemote;
     private int total;
 
-    public void Count(SearchDocument document, FilterResult filters)
+    public void Count(DocumentFacts facts, FilterResult filters)
     {
         if (filters.Transport && filters.Remote && filters.Status)
         {
-            foreach (var type in document.RegistryTypes)
+            foreach (var code in facts.RegistryTypes)
             {
-                Add(registryType, type);
+                registryType[code]++;
             }
         }
 
         if (filters.Type && filters.Remote && filters.Status)
         {
-            foreach (var kind in document.Transports)
+            foreach (var code in facts.Transports)
             {
-                Add(transport, kind);
+                transport[code]++;
             }
         }
 
         if (filters.Type && filters.Transport && filters.Status)
         {
-            Add(hasRemote, document.HasRemote ? "true" : "false");
+            _ = facts.HasRemote ? withRemote++ : withoutRemote++;
         }
 
         if (filters.Type && filters.Transport && filters.Remote)
         {
-            Add(status, document.Status);
+            status[facts.Status]++;
         }
 
         if (filters.All)
@@ -49,7 +65,34 @@ internal sealed class FacetTally
         }
     }
 
-    public SearchFacetCounts ToCounts() => new(registryType, transport, hasRemote, status, total);
+    public SearchFacetCounts ToCounts()
+    {
+        var remote = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (withRemote > 0)
+        {
+            remote["true"] = withRemote;
+        }
 
-    private static void Add(Dictionary<string, int> counts, string key) => counts[key] = counts.GetValueOrDefault(key) + 1;
+        if (withoutRemote > 0)
+        {
+            remote["false"] = withoutRemote;
+        }
+
+        return new SearchFacetCounts(
+            Named(registryType, index.RegistryTypeCodes), Named(transport, index.TransportCodes), remote, Named(status, index.StatusCodes), total);
+    }
+
+    private static Dictionary<string, int> Named(int[] counts, FacetCodes codes)
+    {
+        var named = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var code = 0; code < counts.Length; code++)
+        {
+            if (counts[code] > 0)
+            {
+                named[codes.ValueOf(code)] = counts[code];
+            }
+        }
+
+        return named;
+    }
 }

@@ -1,4 +1,4 @@
-using System.Runtime.InteropServices;
+using System.Buffers;
 
 namespace Registry.Domain.Search;
 
@@ -6,81 +6,97 @@ namespace Registry.Domain.Search;
 /// One ranked search over the index, under its read lock. Each query word is widened to the words it begins (three
 /// letters or more, otherwise only itself) and to up to four similar words (typos); a name matches when any widened
 /// word is one of its words. Every match is scored (<see cref="SearchScore"/>) and counted into the facets; the page
-/// keeps the best <c>limit</c> after the cursor, by score descending and then name.
+/// keeps the best <c>limit</c> after the cursor, by score descending and then name. A broad query matches every
+/// name, so the loop over matches works on per-document arrays and whole tenths, and builds an entry only for the
+/// page.
 /// </summary>
 internal static class SearchEvaluation
 {
     private const int OwnBits = 6;
     private const int TypoBits = 5;
     private const ulong ExactNamePartBit = 1 << 5;
-    private const ulong FieldMask = (1 << 5) - 1;
+    private const int FieldMask = (1 << 5) - 1;
+
+    /// <summary>A word's score in tenths, by its own bits (fields and exact name part) times 32 plus its typo fields.</summary>
+    private static readonly int[] TenthsByBits = Enumerable.Range(0, 1 << (OwnBits + TypoBits))
+        .Select(bits => (int)(10 * SearchScore.Of(new WordMatch(
+            Own: (SearchFields)((bits >> TypoBits) & FieldMask),
+            Typo: (SearchFields)(bits & FieldMask),
+            ExactNamePart: ((ulong)(bits >> TypoBits) & ExactNamePartBit) != 0))))
+        .ToArray();
+
+    private static readonly int ExactNameTenths = (int)(10 * SearchScore.ExactName);
 
     public static SearchIndexPage Run(SearchIndex index, SearchQuery query, long position)
     {
-        var matches = Match(index, query.Words);
-        var facets = new FacetTally();
-        var page = new PriorityQueue<SearchIndexHit, SearchIndexHit>(query.Limit + 1, WorseFirst.Instance);
-        foreach (var (id, found) in matches)
+        var capacity = index.Capacity;
+        var own = ArrayPool<ulong>.Shared.Rent(Math.Max(capacity, 1));
+        var typo = ArrayPool<ulong>.Shared.Rent(Math.Max(capacity, 1));
+        try
         {
-            var document = index.Document(id);
-            if (query.Namespace is not null && !document.NameLower.StartsWith(query.Namespace, StringComparison.Ordinal))
+            Array.Clear(own, 0, capacity);
+            Array.Clear(typo, 0, capacity);
+            var matched = Match(index, query.Words, own, typo);
+            var filter = new QueryFilter(index, query);
+            var facets = new FacetTally(index);
+            var page = new TopHits(query.Limit);
+            foreach (var id in matched)
             {
-                continue;
+                var document = index.Document(id);
+                if (query.Namespace is not null && !document.NameLower.StartsWith(query.Namespace, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var filters = filter.Test(index.Facts(id));
+                facets.Count(index.Facts(id), filters);
+                if (!filters.All)
+                {
+                    continue;
+                }
+
+                var tenths = Tenths(document, query, own[id], typo[id]);
+                if (query.After is not { } after || IsAfter(tenths, document.Name, after))
+                {
+                    page.Offer(tenths, document);
+                }
             }
 
-            var filters = new FilterResult(
-                Type: query.RegistryType is null || document.RegistryTypes.Contains(query.RegistryType),
-                Transport: query.Transport is null || document.Transports.Contains(query.Transport),
-                Remote: query.HasRemote is null || document.HasRemote == query.HasRemote,
-                Status: document.Status == query.Status);
-            facets.Count(document, filters);
-            if (!filters.All)
-            {
-                continue;
-            }
-
-            var hit = new SearchIndexHit(document.Name, document.Version, Score(document, query, found));
-            if (query.After is { } after && !IsAfter(hit, after))
-            {
-                continue;
-            }
-
-            page.Enqueue(hit, hit);
-            if (page.Count > query.Limit)
-            {
-                page.Dequeue();
-            }
+            return new SearchIndexPage(page.BestFirst(), facets.ToCounts(), position);
         }
-
-        var hits = new List<SearchIndexHit>(page.Count);
-        while (page.Count > 0)
+        finally
         {
-            hits.Add(page.Dequeue());
+            ArrayPool<ulong>.Shared.Return(own);
+            ArrayPool<ulong>.Shared.Return(typo);
         }
-
-        hits.Reverse();
-        return new SearchIndexPage(hits, facets.ToCounts(), position);
     }
 
-    private static Dictionary<int, Found> Match(SearchIndex index, IReadOnlyList<string> words)
+    /// <summary>Sets each matching document's bits and returns the documents matched, each once.</summary>
+    private static List<int> Match(SearchIndex index, IReadOnlyList<string> words, ulong[] own, ulong[] typo)
     {
-        var matches = new Dictionary<int, Found>();
+        var matched = new List<int>();
         for (var i = 0; i < words.Count; i++)
         {
             var word = words[i];
             var widened = word.Length >= WordVocabulary.MinWidenedLength;
-            IEnumerable<string> own = widened ? index.Vocabulary.StartingWith(word) : index.HasWord(word) ? [word] : [];
-            foreach (var known in own)
+            IEnumerable<string> ownWords = widened ? index.Vocabulary.StartingWith(word) : index.HasWord(word) ? [word] : [];
+            foreach (var known in ownWords)
             {
+                var isWord = known == word;
                 foreach (var posting in index.PostingsOf(known))
                 {
                     var bits = (ulong)posting.Fields;
-                    if (known == word && posting.Fields.HasFlag(SearchFields.Name))
+                    if (isWord && posting.Fields.HasFlag(SearchFields.Name))
                     {
                         bits |= ExactNamePartBit;
                     }
 
-                    CollectionsMarshal.GetValueRefOrAddDefault(matches, posting.Id, out _).Own |= bits << (i * OwnBits);
+                    if (own[posting.Id] == 0 && typo[posting.Id] == 0)
+                    {
+                        matched.Add(posting.Id);
+                    }
+
+                    own[posting.Id] |= bits << (i * OwnBits);
                 }
             }
 
@@ -93,48 +109,35 @@ internal static class SearchEvaluation
             {
                 foreach (var posting in index.PostingsOf(similar))
                 {
-                    CollectionsMarshal.GetValueRefOrAddDefault(matches, posting.Id, out _).Typo |= (ulong)posting.Fields << (i * TypoBits);
+                    if (own[posting.Id] == 0 && typo[posting.Id] == 0)
+                    {
+                        matched.Add(posting.Id);
+                    }
+
+                    typo[posting.Id] |= (ulong)posting.Fields << (i * TypoBits);
                 }
             }
         }
 
-        return matches;
+        return matched;
     }
 
-    private static decimal Score(SearchDocument document, SearchQuery query, Found found)
+    private static int Tenths(SearchDocument document, SearchQuery query, ulong own, ulong typo)
     {
-        var score = document.NameLower == query.Text ? SearchScore.ExactName : 0m;
+        var tenths = document.NameLower == query.Text ? ExactNameTenths : 0;
         for (var i = 0; i < query.Words.Count; i++)
         {
-            var own = found.Own >> (i * OwnBits);
-            score += SearchScore.Of(new WordMatch(
-                Own: (SearchFields)(own & FieldMask),
-                Typo: (SearchFields)((found.Typo >> (i * TypoBits)) & FieldMask),
-                ExactNamePart: (own & ExactNamePartBit) != 0));
+            var ownBits = (int)((own >> (i * OwnBits)) & ((1 << OwnBits) - 1));
+            var typoBits = (int)((typo >> (i * TypoBits)) & FieldMask);
+            tenths += TenthsByBits[(ownBits << TypoBits) | typoBits];
         }
 
-        return score;
+        return tenths;
     }
 
-    private static bool IsAfter(SearchIndexHit hit, SearchPosition after) =>
-        hit.Score < after.Score || hit.Score == after.Score && string.CompareOrdinal(hit.Name, after.Name) > 0;
-
-    /// <summary>Per query word, the fields it was found in: <see cref="OwnBits"/> bits each as itself, <see cref="TypoBits"/> as a typo.</summary>
-    private struct Found
+    private static bool IsAfter(int tenths, string name, SearchPosition after)
     {
-        public ulong Own;
-        public ulong Typo;
-    }
-
-    /// <summary>Orders the page's heap so that the entry to drop first (lowest score, then last name) is at its top.</summary>
-    private sealed class WorseFirst : IComparer<SearchIndexHit>
-    {
-        public static readonly WorseFirst Instance = new();
-
-        public int Compare(SearchIndexHit? x, SearchIndexHit? y)
-        {
-            var byScore = x!.Score.CompareTo(y!.Score);
-            return byScore != 0 ? byScore : string.CompareOrdinal(y.Name, x.Name);
-        }
+        var score = tenths / 10m;
+        return score < after.Score || score == after.Score && string.CompareOrdinal(name, after.Name) > 0;
     }
 }

@@ -12,6 +12,7 @@ public sealed class SearchIndex
     private readonly ReaderWriterLockSlim gate = new();
     private readonly Dictionary<string, int> idsByName = new(StringComparer.Ordinal);
     private readonly List<SearchDocument?> documents = [];
+    private readonly List<DocumentFacts> facts = [];
     private readonly Stack<int> freeIds = new();
     private readonly Dictionary<string, List<SearchPosting>> postings = new(StringComparer.Ordinal);
     private WordVocabulary vocabulary = new();
@@ -39,6 +40,7 @@ public sealed class SearchIndex
     {
         idsByName.Clear();
         documents.Clear();
+        facts.Clear();
         freeIds.Clear();
         postings.Clear();
         vocabulary = new WordVocabulary();
@@ -85,7 +87,18 @@ public sealed class SearchIndex
 
     internal WordVocabulary Vocabulary => vocabulary;
 
+    internal FacetCodes RegistryTypeCodes { get; } = new();
+
+    internal FacetCodes TransportCodes { get; } = new();
+
+    internal FacetCodes StatusCodes { get; } = new();
+
+    /// <summary>One more than the highest document id in use: the size of a per-document array.</summary>
+    internal int Capacity => documents.Count;
+
     internal SearchDocument Document(int id) => documents[id]!;
+
+    internal DocumentFacts Facts(int id) => facts[id];
 
     internal bool HasWord(string word) => postings.ContainsKey(word);
 
@@ -94,13 +107,20 @@ public sealed class SearchIndex
     private void Put(SearchDocument document)
     {
         var id = freeIds.Count > 0 ? freeIds.Pop() : documents.Count;
+        var documentFacts = new DocumentFacts(
+            document.RegistryTypes.Select(RegistryTypeCodes.CodeOf).ToArray(),
+            document.Transports.Select(TransportCodes.CodeOf).ToArray(),
+            StatusCodes.CodeOf(document.Status),
+            document.HasRemote);
         if (id == documents.Count)
         {
             documents.Add(document);
+            facts.Add(documentFacts);
         }
         else
         {
             documents[id] = document;
+            facts[id] = documentFacts;
         }
 
         idsByName[document.Name] = id;

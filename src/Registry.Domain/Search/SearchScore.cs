@@ -4,7 +4,8 @@ namespace Registry.Domain.Search;
 /// How a query word found in a document counts: per field, the best way it was found there. A name part equal to the
 /// word counts far above the rest; then a name part it begins, the title, the description, the package identifiers
 /// and the remote hosts, in that order of weight; a typo counts about 60% of the word itself. A document whose whole
-/// name is the query adds <see cref="ExactName"/>.
+/// name is the query adds <see cref="ExactName"/>. Every weight is a whole number of tenths, which is how the index
+/// adds them up.
 /// </summary>
 public static class SearchScore
 {
