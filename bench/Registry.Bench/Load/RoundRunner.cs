@@ -45,8 +45,9 @@ public sealed class RoundRunner(BenchOptions options, ReleaseOutputs outputs, Wr
         };
 
         var rankedSearches = await RankedSearchPaths.WriteAsync(http, stack.UncachedGateway, workDirectory, cancellationToken);
-        scenarios.Add(await MeasurePathsAsync(versions, Scenarios.RankedSearch, stack.UncachedGateway, rankedSearches, cancellationToken));
-        scenarios.Add(await MeasureAsync(versions, Scenarios.RankedSearchFewClients, stack.UncachedGateway, "paths.lua", _ => [rankedSearches],
+        scenarios.Add(await MeasurePathsAsync(versions, Scenarios.RankedSearch, stack.UncachedGateway, rankedSearches, cancellationToken,
+            "paths-statuses.lua"));
+        scenarios.Add(await MeasureAsync(versions, Scenarios.RankedSearchFewClients, stack.UncachedGateway, "paths-statuses.lua", _ => [rankedSearches],
             cancellationToken, Scenarios.FewClients));
 
         var token = await AnonymousTokenAsync(stack.UncachedGateway, cancellationToken);
@@ -60,11 +61,11 @@ public sealed class RoundRunner(BenchOptions options, ReleaseOutputs outputs, Wr
     }
 
     private async Task<ScenarioResult> MeasurePathsAsync(
-        int versions, string name, Uri gateway, string pathsFile, CancellationToken cancellationToken)
+        int versions, string name, Uri gateway, string pathsFile, CancellationToken cancellationToken, string script = "paths.lua")
     {
         var first = (await File.ReadAllLinesAsync(pathsFile, cancellationToken))[0];
         await OkResponses.GetBytesAsync(http, new Uri(gateway, first), cancellationToken);
-        return await MeasureAsync(versions, name, gateway, "paths.lua", _ => [pathsFile], cancellationToken);
+        return await MeasureAsync(versions, name, gateway, script, _ => [pathsFile], cancellationToken);
     }
 
     private async Task ServeAsync(RegistryStack stack, CancellationToken cancellationToken)
