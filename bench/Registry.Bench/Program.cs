@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using Registry.Bench;
 using Registry.Bench.Load;
+using Registry.Bench.Relevance;
 using Registry.Bench.Report;
 using Registry.Bench.Stack;
 
@@ -31,7 +32,10 @@ try
         RoundPrinter.Print(Console.Out, round);
     }
 
-    Targets.Print(Console.Out, rounds);
+    var relevance = await new RelevanceRunner(options, new ReleaseOutputs(options), http, Console.Out)
+        .RunAsync(Path.Combine(work.FullName, "relevance"), stop.Token);
+    RelevancePrinter.Print(Console.Out, relevance);
+    Targets.Print(Console.Out, rounds, relevance);
     return 0;
 }
 catch (OperationCanceledException) when (stop.IsCancellationRequested)

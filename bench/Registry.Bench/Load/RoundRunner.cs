@@ -30,7 +30,7 @@ public sealed class RoundRunner(BenchOptions options, ReleaseOutputs outputs, Wr
 
         var paths = await RequestPaths.WriteAsync(stack.Database, workDirectory, cancellationToken);
         var bodyFile = Path.Combine(workDirectory, "floor-body.json");
-        await File.WriteAllBytesAsync(bodyFile, await GetOkBytesAsync(new Uri(stack.CachedGateway, Scenarios.CachedListPath), cancellationToken), cancellationToken);
+        await File.WriteAllBytesAsync(bodyFile, await OkResponses.GetBytesAsync(http, new Uri(stack.CachedGateway, Scenarios.CachedListPath), cancellationToken), cancellationToken);
         await stack.StartFloorAsync(outputs, bodyFile, http, cancellationToken);
 
         var scenarios = new List<ScenarioResult>
@@ -44,6 +44,12 @@ public sealed class RoundRunner(BenchOptions options, ReleaseOutputs outputs, Wr
                 Scenarios.FewClients),
         };
 
+        var rankedSearches = await RankedSearchPaths.WriteAsync(http, stack.UncachedGateway, workDirectory, cancellationToken);
+        scenarios.Add(await MeasurePathsAsync(versions, Scenarios.RankedSearch, stack.UncachedGateway, rankedSearches, cancellationToken,
+            "paths-statuses.lua"));
+        scenarios.Add(await MeasureAsync(versions, Scenarios.RankedSearchFewClients, stack.UncachedGateway, "paths-statuses.lua", _ => [rankedSearches],
+            cancellationToken, Scenarios.FewClients));
+
         var token = await AnonymousTokenAsync(stack.UncachedGateway, cancellationToken);
         scenarios.Add(await MeasureAsync(versions, Scenarios.Publish, new Uri(stack.UncachedGateway, "/v0.1/publish"), "publish.lua",
             run => [token, BenchCatalog.PublishNamePrefix, BenchCatalog.PublishNames.ToString(CultureInfo.InvariantCulture), run.ToString(CultureInfo.InvariantCulture)],
@@ -55,11 +61,11 @@ public sealed class RoundRunner(BenchOptions options, ReleaseOutputs outputs, Wr
     }
 
     private async Task<ScenarioResult> MeasurePathsAsync(
-        int versions, string name, Uri gateway, string pathsFile, CancellationToken cancellationToken)
+        int versions, string name, Uri gateway, string pathsFile, CancellationToken cancellationToken, string script = "paths.lua")
     {
         var first = (await File.ReadAllLinesAsync(pathsFile, cancellationToken))[0];
-        await GetOkBytesAsync(new Uri(gateway, first), cancellationToken);
-        return await MeasureAsync(versions, name, gateway, "paths.lua", _ => [pathsFile], cancellationToken);
+        await OkResponses.GetBytesAsync(http, new Uri(gateway, first), cancellationToken);
+        return await MeasureAsync(versions, name, gateway, script, _ => [pathsFile], cancellationToken);
     }
 
     private async Task ServeAsync(RegistryStack stack, CancellationToken cancellationToken)
@@ -106,15 +112,6 @@ public sealed class RoundRunner(BenchOptions options, ReleaseOutputs outputs, Wr
         await using var command = stack.Database.CreateCommand("VACUUM ANALYZE servers, server_names");
         await command.ExecuteNonQueryAsync(cancellationToken);
         return elapsed.Elapsed;
-    }
-
-    private async Task<byte[]> GetOkBytesAsync(Uri uri, CancellationToken cancellationToken)
-    {
-        using var response = await http.GetAsync(uri, cancellationToken);
-        var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
-        return response.IsSuccessStatusCode
-            ? body
-            : throw new InvalidOperationException($"GET {uri} answered {(int)response.StatusCode}: {System.Text.Encoding.UTF8.GetString(body)}");
     }
 
     private async Task<string> AnonymousTokenAsync(Uri gateway, CancellationToken cancellationToken)

@@ -11,6 +11,11 @@ public static class Scenarios
     /// <summary>The same searches with a few clients: the query's own latency rather than a queue behind 64.</summary>
     public const string SearchFewClients = "search, 4 conns";
 
+    public const string RankedSearch = "ranked search";
+
+    /// <summary>The same ranked queries with a few clients, as <see cref="SearchFewClients"/> is to <see cref="Search"/>.</summary>
+    public const string RankedSearchFewClients = "ranked search, 4 conns";
+
     public const int FewClients = 4;
     public const string Publish = "publish";
 

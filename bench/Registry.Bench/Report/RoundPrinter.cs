@@ -11,12 +11,12 @@ public static class RoundPrinter
         output.WriteLine($"== {round.Versions:N0} versions ({round.Names:N0} names) ==");
         output.WriteLine($"seed: {round.SeedDuration.TotalSeconds:0.0} s for the migration service ({round.SeedLog}); VACUUM ANALYZE {round.AnalyzeDuration.TotalSeconds:0.00} s");
         output.WriteLine();
-        output.WriteLine($"{"scenario",-16} {"req/s",10} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"vs floor",9} {"non-2xx",8} {"sock err",8}");
+        output.WriteLine($"{"scenario",-22} {"req/s",10} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"vs floor",9} {"non-2xx",8} {"sock err",8}");
         var floor = round[Scenarios.Floor]?.RequestsPerSecond;
         foreach (var (name, _, r) in round.Scenarios)
         {
             var ratio = floor is > 0 ? $"{r.RequestsPerSecond / floor.Value:P0}" : "";
-            output.WriteLine($"{name,-16} {r.RequestsPerSecond,10:N0} {r.P50Ms,8:0.00} {r.P95Ms,8:0.00} {r.P99Ms,8:0.00} {ratio,9} {r.Non2xx,8:N0} {r.SocketErrors,8:N0}");
+            output.WriteLine($"{name,-22} {r.RequestsPerSecond,10:N0} {r.P50Ms,8:0.00} {r.P95Ms,8:0.00} {r.P99Ms,8:0.00} {ratio,9} {r.Non2xx,8:N0} {r.SocketErrors,8:N0}");
         }
 
         foreach (var (name, _, r) in round.Scenarios.Where(s => s.Result.FailedStatuses.Count > 0))

@@ -1,4 +1,5 @@
 using Registry.Bench.Load;
+using Registry.Bench.Relevance;
 
 namespace Registry.Bench.Report;
 
@@ -11,7 +12,7 @@ public static class Targets
     private const int Large = 100_000;
     private const int Small = 1_000;
 
-    public static void Print(TextWriter output, IReadOnlyList<RoundResult> rounds)
+    public static void Print(TextWriter output, IReadOnlyList<RoundResult> rounds, RelevanceResult relevance)
     {
         output.WriteLine();
         output.WriteLine("targets");
@@ -51,6 +52,13 @@ public static class Targets
                 output.WriteLine($"  [info] search p95 with {Scenarios.FewClients} connections at {Large:N0}: {few.P95Ms:0.00} ms{Errors(few)}");
             }
 
+            var rankedFew = large[Scenarios.RankedSearchFewClients]!;
+            Line(output, rankedFew.P95Ms < 30 && rankedFew.Failures == 0,
+                $"ranked search p95 < 30 ms from {Scenarios.FewClients} connections at {Large:N0}", $"{rankedFew.P95Ms:0.00} ms{Errors(rankedFew)}");
+            var ranked = large[Scenarios.RankedSearch]!;
+            Line(output, ranked.P95Ms < 100 && ranked.Failures == 0,
+                $"ranked search p95 < 100 ms from {BenchOptions.Connections} connections at {Large:N0}", $"{ranked.P95Ms:0.00} ms{Errors(ranked)}");
+
             if (small is null)
             {
                 output.WriteLine($"  [ -- ] list p50 at {Large:N0} <= 1.5x at {Small:N0}: {Small:N0} was not run");
@@ -70,6 +78,15 @@ public static class Targets
                 $"publish >= 200/s with one latest per name at {round.Versions:N0}",
                 $"{publish.RequestsPerSecond:N0}/s, {round.Publish.Violations} names without exactly one latest{Errors(publish)}");
         }
+
+        Relevance(output, relevance);
+    }
+
+    private static void Relevance(TextWriter output, RelevanceResult relevance)
+    {
+        var over = $"over {relevance.Outcomes.Count} queries";
+        Line(output, relevance.RecallAt5 >= 0.9, "judged set recall@5 >= 0.9", $"{relevance.RecallAt5:0.000} {over}");
+        Line(output, relevance.MeanReciprocalRank >= 0.8, "judged set MRR >= 0.8", $"{relevance.MeanReciprocalRank:0.000} {over}");
     }
 
     private static string Errors(WrkResult r) =>

@@ -8,7 +8,7 @@ namespace Registry.Bench.Seed;
 /// </summary>
 public static class SeedFileWriter
 {
-    private const string OfficialKey = "io.modelcontextprotocol.registry/official";
+    public const string OfficialKey = "io.modelcontextprotocol.registry/official";
     private static readonly DateTimeOffset Epoch = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     public static async Task WriteAsync(string path, int versions, CancellationToken cancellationToken)
