@@ -71,6 +71,7 @@ public class McpEndpointTests(RegistryAppFixture registry)
         var rest = await RestAsync($"/v0.1/x/dev.mcpregistry/search?{restQuery}");
 
         Assert.NotEmpty(Ranked(rest));
+        Assert.NotEmpty(Facets(rest));
         AssertSamePage(rest, tool);
     }
 
@@ -135,9 +136,10 @@ public class McpEndpointTests(RegistryAppFixture registry)
         var limit = await client.CallToolAsync("search_servers", new Dictionary<string, object?> { ["query"] = "x", ["limit"] = 101 });
         var cursor = await client.CallToolAsync("search_servers", new Dictionary<string, object?> { ["query"] = "x", ["cursor"] = "nonsense" });
         var noWords = await client.CallToolAsync("search_servers", new Dictionary<string, object?> { ["query"] = "  " });
+        var noQuery = await client.CallToolAsync("search_servers", new Dictionary<string, object?> { ["registryType"] = "npm" });
         using var rest = await registry.Gateway.GetAsync("/v0.1/x/dev.mcpregistry/search?q=x&registryType=maven");
 
-        Assert.All([registryType, limit, cursor, noWords], result => Assert.True(result.IsError));
+        Assert.All([registryType, limit, cursor, noWords, noQuery], result => Assert.True(result.IsError));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, rest.StatusCode);
         var problem = JsonNode.Parse(await rest.Content.ReadAsStringAsync())!;
         var error = problem["errors"]![0]!;
