@@ -16,34 +16,44 @@ namespace Registry.Mcp.Tools;
 internal sealed class RegistryTools(CatalogReader catalog)
 {
     [McpServerTool(Name = "search_servers", Title = "Search MCP servers", ReadOnly = true, OpenWorld = false)]
-    [Description("Finds MCP servers in this registry. Returns the latest version of each matching server (its server.json " +
-        "with packages and remotes, and registry metadata such as status and publication time), at most 'limit' of them. " +
-        "All filters are optional and combine with AND; with none, lists servers in name order.")]
+    [Description("Ranked search over the latest version of every MCP server in this registry, best match first. Each word " +
+        "of 'query' is looked for in the server's name and its parts (io.github.acme/postgres-mcp: io, github, acme, " +
+        "postgres, mcp), title, description, package identifiers and remote hosts, weighed in that order; an exact name or " +
+        "name part ranks first, words of three letters or more also match as prefixes and, lower, with a typo. A server " +
+        "matches when any word does, so more matching words rank higher. 'query' needs at least one word: describe what " +
+        "the server should do or name it, e.g. 'postgres database', 'github issues', 'weather'. Answers " +
+        "{\"servers\":[{\"server\": its server.json (packages, remotes), \"_meta\": registry metadata (status, " +
+        "publishedAt, isLatest), \"score\": higher is better, comparable within one search}], \"metadata\":{\"count\", " +
+        "\"total\": matches across all pages, \"nextCursor\": present when there are more}, \"facets\":{\"registryType\", " +
+        "\"transport\", \"hasRemote\", \"status\": counts of matches per value}}. Filters combine with AND; each facet " +
+        "counts what choosing that value would return, so use them to narrow. For the next page call again with the " +
+        "same query and filters and cursor = metadata.nextCursor.")]
     public async Task<CallToolResult> SearchServers(
-        [Description("Text to look for in server names, e.g. 'filesystem' or 'github'. Case-insensitive substring match.")] string? query = null,
-        [Description("Only servers with a package from this registry: npm, pypi, nuget, oci or mcpb.")] string? registryType = null,
-        [Description("Only servers offering this transport in a package or remote: stdio, streamable-http or sse.")] string? transport = null,
+        [Description("The words to look for, 1 to 200 characters, case ignored, e.g. 'postgres database' or a server's " +
+            "name such as 'io.github.acme/weather'.")] string query,
+        [Description("Only servers with a package from this registry: npm, pypi, nuget, oci, mcpb or cargo.")] string? registryType = null,
+        [Description("Only servers offering this transport in a package or a remote: stdio (runs locally), " +
+            "streamable-http or sse (hosted).")] string? transport = null,
         [Description("true: only servers with a remote (hosted) endpoint; false: only servers without one.")] bool? hasRemote = null,
-        [Description("Only servers whose name is in this namespace, the part before the slash, e.g. 'io.github.octocat'.")] string? @namespace = null,
-        [Description("Most servers to return, 1 to 100.")] int limit = ServerQuery.DefaultLimit,
-        [Description("Also return servers whose latest version is deleted (hidden by default).")] bool includeDeleted = false,
+        [Description("The status of the server's latest version: active (the default), deprecated, or deleted (withdrawn; " +
+            "only listed when asked for).")] string status = ServerSearch.DefaultStatus,
+        [Description("Only servers whose name starts with this prefix, case ignored, e.g. 'io.github.acme' or " +
+            "'io.github.acme/'.")] string? @namespace = null,
+        [Description("Most servers to return on this page, 1 to 100.")] int limit = ServerSearch.DefaultLimit,
+        [Description("metadata.nextCursor of the previous answer, for its next page; pass the same query and filters " +
+            "with it.")] string? cursor = null,
         CancellationToken cancellationToken = default)
     {
-        if (limit is < 1 or > ServerQuery.MaxLimit)
+        // The ranked search answers nothing without words (an empty q is refused); say what to send instead.
+        if (string.IsNullOrWhiteSpace(query))
         {
-            return ToolAnswers.Error($"limit must be between 1 and {ServerQuery.MaxLimit}.");
+            return ToolAnswers.Error("query needs at least one word to search for, e.g. 'postgres', 'github issues' or a " +
+                "server's name; the filters (registryType, transport, hasRemote, status, namespace) then narrow the matches.");
         }
 
-        var filter = new ServerQuery(Blank(query), Blank(registryType), Blank(transport), hasRemote, Blank(@namespace), limit, includeDeleted);
-        return await CallAsync(async () =>
-        {
-            var servers = await catalog.SearchAsync(filter, cancellationToken);
-            return ToolAnswers.Json(new JsonObject
-            {
-                ["servers"] = new JsonArray([.. servers.Select(ToolAnswers.ToJsonNode)]),
-                ["count"] = servers.Count,
-            });
-        });
+        var search = new ServerSearch(query.Trim(), Blank(registryType), Blank(transport), hasRemote, Blank(status),
+            Blank(@namespace), limit, Blank(cursor));
+        return await CallAsync(async () => ToolAnswers.Json(ToolAnswers.SearchPage(await catalog.SearchAsync(search, cancellationToken))));
     }
 
     [McpServerTool(Name = "get_server", Title = "Get an MCP server", ReadOnly = true, OpenWorld = false)]
@@ -107,7 +117,10 @@ internal sealed class RegistryTools(CatalogReader catalog)
         });
     }
 
-    /// <summary>A request the catalog refuses (a malformed name or version) is the caller's mistake: a tool error.</summary>
+    /// <summary>
+    /// A request the catalog refuses (a malformed name or version, a search argument outside its rules) is the caller's
+    /// mistake: a tool error with the catalog's reasons, never a failed call.
+    /// </summary>
     private static async Task<CallToolResult> CallAsync(Func<Task<CallToolResult>> call)
     {
         try
@@ -116,7 +129,7 @@ internal sealed class RegistryTools(CatalogReader catalog)
         }
         catch (RpcException e) when (e.StatusCode is StatusCode.InvalidArgument or StatusCode.NotFound)
         {
-            return ToolAnswers.Error(e.Status.Detail);
+            return ToolAnswers.Error(ToolAnswers.Refusal(e));
         }
     }
 
