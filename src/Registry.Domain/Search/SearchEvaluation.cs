@@ -7,8 +7,8 @@ namespace Registry.Domain.Search;
 /// letters or more, otherwise only itself) and to up to four similar words (typos); a name matches when any widened
 /// word is one of its words. Every match is scored (<see cref="SearchScore"/>) and counted into the facets; the page
 /// keeps the best <c>limit</c> after the cursor, by score descending and then name. A broad query matches every
-/// name, so the loop over matches works on per-document arrays and whole tenths, and builds an entry only for the
-/// page.
+/// name, so the loop over matches reads only per-document arrays and numbers (whole tenths, name ranks), and reads a
+/// document itself only for the page.
 /// </summary>
 internal static class SearchEvaluation
 {
@@ -39,26 +39,27 @@ internal static class SearchEvaluation
             var matched = Match(index, query.Words, own, typo);
             var filter = new QueryFilter(index, query);
             var facets = new FacetTally(index);
-            var page = new TopHits(query.Limit);
+            var page = new TopHits(index, query.Limit);
+            var exactName = index.IdsNamed(query.Text);
             foreach (var id in matched)
             {
-                var document = index.Document(id);
-                if (query.Namespace is not null && !document.NameLower.StartsWith(query.Namespace, StringComparison.Ordinal))
+                if (query.Namespace is not null && !index.Document(id).NameLower.StartsWith(query.Namespace, StringComparison.Ordinal))
                 {
                     continue;
                 }
 
-                var filters = filter.Test(index.Facts(id));
-                facets.Count(index.Facts(id), filters);
+                var facts = index.Facts(id);
+                var filters = filter.Test(facts);
+                facets.Count(facts, filters);
                 if (!filters.All)
                 {
                     continue;
                 }
 
-                var tenths = Tenths(document, query, own[id], typo[id]);
-                if (query.After is not { } after || IsAfter(tenths, document.Name, after))
+                var tenths = (exactName.Count > 0 && exactName.Contains(id) ? ExactNameTenths : 0) + WordTenths(query.Words.Count, own[id], typo[id]);
+                if (query.After is not { } after || IsAfter(tenths, index.Document(id).Name, after))
                 {
-                    page.Offer(tenths, document);
+                    page.Offer(tenths, id);
                 }
             }
 
@@ -122,10 +123,10 @@ internal static class SearchEvaluation
         return matched;
     }
 
-    private static int Tenths(SearchDocument document, SearchQuery query, ulong own, ulong typo)
+    private static int WordTenths(int words, ulong own, ulong typo)
     {
-        var tenths = document.NameLower == query.Text ? ExactNameTenths : 0;
-        for (var i = 0; i < query.Words.Count; i++)
+        var tenths = 0;
+        for (var i = 0; i < words; i++)
         {
             var ownBits = (int)((own >> (i * OwnBits)) & ((1 << OwnBits) - 1));
             var typoBits = (int)((typo >> (i * TypoBits)) & FieldMask);

@@ -11,6 +11,8 @@ public sealed class SearchIndex
 {
     private readonly ReaderWriterLockSlim gate = new();
     private readonly Dictionary<string, int> idsByName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<int>> idsByLowerName = new(StringComparer.Ordinal);
+    private readonly NameOrder nameOrder = new();
     private readonly List<SearchDocument?> documents = [];
     private readonly List<DocumentFacts> facts = [];
     private readonly Stack<int> freeIds = new();
@@ -39,6 +41,7 @@ public sealed class SearchIndex
     public void Load(IEnumerable<SearchDocument> latest, long sequence) => Write(() =>
     {
         idsByName.Clear();
+        idsByLowerName.Clear();
         documents.Clear();
         facts.Clear();
         freeIds.Clear();
@@ -46,9 +49,10 @@ public sealed class SearchIndex
         vocabulary = new WordVocabulary();
         foreach (var document in latest)
         {
-            Put(document);
+            Put(document, ordered: false);
         }
 
+        nameOrder.Load(idsByName.Select(n => (n.Key, n.Value)));
         position = sequence;
     });
 
@@ -66,7 +70,7 @@ public sealed class SearchIndex
         foreach (var document in latest)
         {
             Drop(document.Name);
-            Put(document);
+            Put(document, ordered: true);
         }
 
         position = Math.Max(position, sequence);
@@ -100,11 +104,17 @@ public sealed class SearchIndex
 
     internal DocumentFacts Facts(int id) => facts[id];
 
+    /// <summary>A number per document that sorts as the names do (<see cref="NameOrder"/>).</summary>
+    internal long NameRank(int id) => nameOrder.RankOf(id);
+
+    /// <summary>The documents whose whole name, lower-cased, is <paramref name="lowerName"/>.</summary>
+    internal IReadOnlyList<int> IdsNamed(string lowerName) => idsByLowerName.TryGetValue(lowerName, out var ids) ? ids : [];
+
     internal bool HasWord(string word) => postings.ContainsKey(word);
 
     internal IReadOnlyList<SearchPosting> PostingsOf(string word) => postings.TryGetValue(word, out var list) ? list : [];
 
-    private void Put(SearchDocument document)
+    private void Put(SearchDocument document, bool ordered)
     {
         var id = freeIds.Count > 0 ? freeIds.Pop() : documents.Count;
         var documentFacts = new DocumentFacts(
@@ -124,6 +134,17 @@ public sealed class SearchIndex
         }
 
         idsByName[document.Name] = id;
+        if (!idsByLowerName.TryGetValue(document.NameLower, out var sameName))
+        {
+            idsByLowerName[document.NameLower] = sameName = [];
+        }
+
+        sameName.Add(id);
+        if (ordered)
+        {
+            nameOrder.Add(document.Name, id);
+        }
+
         foreach (var (word, fields) in document.WordFields())
         {
             if (!postings.TryGetValue(word, out var list))
@@ -156,6 +177,13 @@ public sealed class SearchIndex
             }
         }
 
+        var document = documents[id]!;
+        if (idsByLowerName.TryGetValue(document.NameLower, out var sameName) && sameName.Remove(id) && sameName.Count == 0)
+        {
+            idsByLowerName.Remove(document.NameLower);
+        }
+
+        nameOrder.Remove(name);
         documents[id] = null;
         freeIds.Push(id);
     }

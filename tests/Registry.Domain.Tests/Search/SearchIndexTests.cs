@@ -129,4 +129,21 @@ public class SearchIndexTests
         await Task.WhenAll([writer, .. readers]);
         Assert.Equal(200, index.Search(Query("changed", limit: 100)).Facets.Total);
     }
+
+    [Fact]
+    public void TiesFollowNameOrderAfterManyNamesArriveBetweenTwoNeighbours()
+    {
+        var index = new SearchIndex();
+        index.Load([Document("com.example/a", "tie"), Document("com.example/b", "tie")], 1);
+
+        // Each name sorts just after the previous one and before "b", halving the same gap until it must be renumbered.
+        var between = Enumerable.Range(1, 80).Select(n => "com.example/a" + new string('0', n)).ToList();
+        foreach (var (name, sequence) in between.Select((name, i) => (name, i + 2L)).Reverse())
+        {
+            index.Apply([name], [Document(name, "tie")], sequence);
+        }
+
+        var names = index.Search(Query("tie", limit: 100)).Hits.Select(h => h.Name).ToList();
+        Assert.Equal(["com.example/a", .. between, "com.example/b"], names);
+    }
 }
