@@ -108,6 +108,18 @@ public sealed class CatalogService(
 
     public override async Task<SearchServersResponse> SearchServers(SearchServersRequest request, ServerCallContext context)
     {
+        var (page, query) = await SearchAsync(request, context);
+        return SearchResponseMapper.ToResponse(page, query);
+    }
+
+    public override async Task<HttpBody> SearchServersJson(SearchServersRequest request, ServerCallContext context)
+    {
+        var (page, query) = await SearchAsync(request, context);
+        return JsonBody(ServerResponseJson.Search(page, query));
+    }
+
+    private async Task<(SearchPage Page, SearchQuery Query)> SearchAsync(SearchServersRequest request, ServerCallContext context)
+    {
         var query = SearchQueryRules.Build(
             request.Q,
             request.HasRegistryType ? request.RegistryType : null,
@@ -117,13 +129,7 @@ public sealed class CatalogService(
             request.HasNamespace ? request.Namespace : null,
             request.HasLimit ? request.Limit : null,
             request.HasCursor ? request.Cursor : null);
-        var page = await search.SearchAsync(query, context.CancellationToken);
-        if (page.Hits.Count == 0)
-        {
-            EmptyArrayFields.Mark(context, "servers");
-        }
-
-        return SearchResponseMapper.ToResponse(page, query);
+        return (await search.SearchAsync(query, context.CancellationToken), query);
     }
 
     public override async Task WatchChanges(WatchChangesRequest request, IServerStreamWriter<ServerChange> responseStream, ServerCallContext context)

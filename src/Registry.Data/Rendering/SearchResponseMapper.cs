@@ -21,9 +21,9 @@ public static class SearchResponseMapper
             response.Servers.Add(new SearchResult { Server = entry.Server, Meta = entry.Meta, Score = (double)hit.Score });
         }
 
-        if (page.Hits.Count >= query.Limit && page.Hits.Count > 0)
+        if (NextCursor(page, query) is { } next)
         {
-            response.Metadata.NextCursor = query.NextCursor(page.Hits[^1].Score, page.Hits[^1].Record.Name);
+            response.Metadata.NextCursor = next;
         }
 
         response.Facets.RegistryType.Add(page.Facets.RegistryType.ToDictionary());
@@ -32,4 +32,8 @@ public static class SearchResponseMapper
         response.Facets.Status.Add(page.Facets.Status.ToDictionary());
         return response;
     }
+
+    /// <summary>The cursor of the page after <paramref name="page"/>, when it is full.</summary>
+    public static string? NextCursor(SearchPage page, SearchQuery query) =>
+        page.Hits.Count >= query.Limit && page.Hits.Count > 0 ? query.NextCursor(page.Hits[^1].Score, page.Hits[^1].Record.Name) : null;
 }

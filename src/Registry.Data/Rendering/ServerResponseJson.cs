@@ -1,7 +1,9 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
+using Registry.Data.Search;
 using Registry.Data.Servers;
+using Registry.Domain.Search;
 using Registry.Domain.Listing;
 
 namespace Registry.Data.Rendering;
@@ -22,6 +24,51 @@ public static class ServerResponseJson
     public static byte[] List(IReadOnlyList<ServerVersionRecord> records) => Write(writer => WriteList(writer, records, null));
 
     public static byte[] One(ServerVersionRecord record) => Write(writer => WriteResponse(writer, record));
+
+    /// <summary>A ranked search page, as <see cref="SearchResponseMapper.ToResponse"/> serialises (empty facets omitted).</summary>
+    public static byte[] Search(SearchPage page, SearchQuery query) => Write(writer =>
+    {
+        writer.WriteStartObject();
+        writer.WriteStartArray("servers");
+        foreach (var hit in page.Hits)
+        {
+            WriteResponse(writer, hit.Record, (double)hit.Score);
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartObject("metadata");
+        if (SearchResponseMapper.NextCursor(page, query) is { } nextCursor)
+        {
+            writer.WriteString("nextCursor", nextCursor);
+        }
+
+        writer.WriteNumber("count", page.Hits.Count);
+        writer.WriteNumber("total", page.Facets.Total);
+        writer.WriteEndObject();
+        writer.WriteStartObject("facets");
+        WriteCounts(writer, "registryType", page.Facets.RegistryType);
+        WriteCounts(writer, "transport", page.Facets.Transport);
+        WriteCounts(writer, "hasRemote", page.Facets.HasRemote);
+        WriteCounts(writer, "status", page.Facets.Status);
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    });
+
+    private static void WriteCounts(Utf8JsonWriter writer, string name, IReadOnlyDictionary<string, int> counts)
+    {
+        if (counts.Count == 0)
+        {
+            return;
+        }
+
+        writer.WriteStartObject(name);
+        foreach (var (value, count) in counts)
+        {
+            writer.WriteNumber(value, count);
+        }
+
+        writer.WriteEndObject();
+    }
 
     private static byte[] Write(Action<Utf8JsonWriter> body)
     {
@@ -55,7 +102,7 @@ public static class ServerResponseJson
         writer.WriteEndObject();
     }
 
-    private static void WriteResponse(Utf8JsonWriter writer, ServerVersionRecord record)
+    private static void WriteResponse(Utf8JsonWriter writer, ServerVersionRecord record, double? score = null)
     {
         writer.WriteStartObject();
         writer.WritePropertyName("server");
@@ -74,6 +121,11 @@ public static class ServerResponseJson
         writer.WriteBoolean("isLatest", record.IsLatest);
         writer.WriteEndObject();
         writer.WriteEndObject();
+        if (score is { } value)
+        {
+            writer.WriteNumber("score", value);
+        }
+
         writer.WriteEndObject();
     }
 
