@@ -30,7 +30,7 @@ internal sealed class SearchIndexFeed(NpgsqlDataSource dataSource, SearchIndex i
         try
         {
             var latest = await changes.LatestSequenceAsync(cancellationToken);
-            if (index.Position < 0 || latest - index.Position > ReloadBeyond)
+            if (index.Position < 0 || latest < index.Position || latest - index.Position > ReloadBeyond)
             {
                 await LoadAsync(cancellationToken);
                 return;

@@ -10,7 +10,7 @@ namespace Registry.Data.Search;
 /// Ranked search: scored in this process's <see cref="SearchIndex"/>, then the page's rows read by primary key. The
 /// same round trip reads the change log's position; if the database has moved past the index (a write this search
 /// might be expected to see), the index catches up and the search runs once more, so a search never misses a write
-/// that committed before it began.
+/// that committed before it began. A position behind the index means the database was replaced: it is loaded again.
 /// </summary>
 public sealed class ServerSearchStore
 {
@@ -50,7 +50,7 @@ public sealed class ServerSearchStore
 
         var page = index.Search(query);
         var (sequence, records) = await ReadPageAsync(page.Hits, cancellationToken);
-        if (sequence > page.Position)
+        if (sequence != page.Position)
         {
             await feed.CatchUpAsync(cancellationToken);
             page = index.Search(query);

@@ -15,6 +15,17 @@ internal sealed class NameOrder
 
     public long RankOf(int id) => rankById[id];
 
+    /// <summary>
+    /// The number of the last indexed name at or before <paramref name="name"/> (0 when there is none), so that a document
+    /// sorts after <paramref name="name"/> exactly when its number is greater, whether or not that name is indexed.
+    /// </summary>
+    public long RankAtOrBefore(string name)
+    {
+        var at = Find(name);
+        var last = at >= 0 ? at : ~at - 1;
+        return last >= 0 ? rankById[sorted[last].Id] : 0;
+    }
+
     public void Load(IEnumerable<(string Name, int Id)> names)
     {
         sorted.Clear();

@@ -32,11 +32,13 @@ internal static class SearchEvaluation
         var capacity = index.Capacity;
         var own = ArrayPool<ulong>.Shared.Rent(Math.Max(capacity, 1));
         var typo = ArrayPool<ulong>.Shared.Rent(Math.Max(capacity, 1));
+        var matchedIds = ArrayPool<int>.Shared.Rent(Math.Max(capacity, 1));
         try
         {
             Array.Clear(own, 0, capacity);
             Array.Clear(typo, 0, capacity);
-            var matched = Match(index, query.Words, own, typo);
+            var matched = matchedIds.AsSpan(0, Match(index, query.Words, own, typo, matchedIds));
+            var after = query.After is { } cursor ? new CursorBound(cursor.Score, index.NameRankAtOrBefore(cursor.Name)) : (CursorBound?)null;
             var filter = new QueryFilter(index, query);
             var facets = new FacetTally(index);
             var page = new TopHits(index, query.Limit);
@@ -57,7 +59,7 @@ internal static class SearchEvaluation
                 }
 
                 var tenths = (exactName.Count > 0 && exactName.Contains(id) ? ExactNameTenths : 0) + WordTenths(query.Words.Count, own[id], typo[id]);
-                if (query.After is not { } after || IsAfter(tenths, index.Document(id).Name, after))
+                if (after is not { } bound || bound.Precedes(tenths, index.NameRank(id)))
                 {
                     page.Offer(tenths, id);
                 }
@@ -69,13 +71,14 @@ internal static class SearchEvaluation
         {
             ArrayPool<ulong>.Shared.Return(own);
             ArrayPool<ulong>.Shared.Return(typo);
+            ArrayPool<int>.Shared.Return(matchedIds);
         }
     }
 
-    /// <summary>Sets each matching document's bits and returns the documents matched, each once.</summary>
-    private static List<int> Match(SearchIndex index, IReadOnlyList<string> words, ulong[] own, ulong[] typo)
+    /// <summary>Sets each matching document's bits and writes the documents matched, each once; returns how many.</summary>
+    private static int Match(SearchIndex index, IReadOnlyList<string> words, ulong[] own, ulong[] typo, int[] matched)
     {
-        var matched = new List<int>();
+        var count = 0;
         for (var i = 0; i < words.Count; i++)
         {
             var word = words[i];
@@ -94,7 +97,7 @@ internal static class SearchEvaluation
 
                     if (own[posting.Id] == 0 && typo[posting.Id] == 0)
                     {
-                        matched.Add(posting.Id);
+                        matched[count++] = posting.Id;
                     }
 
                     own[posting.Id] |= bits << (i * OwnBits);
@@ -112,7 +115,7 @@ internal static class SearchEvaluation
                 {
                     if (own[posting.Id] == 0 && typo[posting.Id] == 0)
                     {
-                        matched.Add(posting.Id);
+                        matched[count++] = posting.Id;
                     }
 
                     typo[posting.Id] |= (ulong)posting.Fields << (i * TypoBits);
@@ -120,7 +123,7 @@ internal static class SearchEvaluation
             }
         }
 
-        return matched;
+        return count;
     }
 
     private static int WordTenths(int words, ulong own, ulong typo)
@@ -136,9 +139,20 @@ internal static class SearchEvaluation
         return tenths;
     }
 
-    private static bool IsAfter(int tenths, string name, SearchPosition after)
+    /// <summary>
+    /// Where the cursor's page ended, in the loop's terms: its score in tenths (a cursor's score need not be a whole
+    /// number of tenths) and <see cref="SearchIndex.NameRankAtOrBefore"/> of its name.
+    /// </summary>
+    private readonly struct CursorBound(decimal score, long nameRank)
     {
-        var score = tenths / 10m;
-        return score < after.Score || score == after.Score && string.CompareOrdinal(name, after.Name) > 0;
+        // A cursor is the caller's text: a score far outside any real one is clamped rather than overflow the multiply.
+        private static readonly decimal Bound = 1_000_000_000m;
+
+        private readonly long floorTenths = (long)Math.Floor(Math.Clamp(score, -Bound, Bound) * 10);
+        private readonly bool wholeTenths = Math.Clamp(score, -Bound, Bound) * 10 == Math.Floor(Math.Clamp(score, -Bound, Bound) * 10);
+
+        /// <summary>Whether an entry with this score and name rank comes after the cursor's entry.</summary>
+        public bool Precedes(int tenths, long rank) =>
+            wholeTenths ? tenths < floorTenths || tenths == floorTenths && rank > nameRank : tenths <= floorTenths;
     }
 }

@@ -107,6 +107,9 @@ public sealed class SearchIndex
     /// <summary>A number per document that sorts as the names do (<see cref="NameOrder"/>).</summary>
     internal long NameRank(int id) => nameOrder.RankOf(id);
 
+    /// <summary>A number that documents named after <paramref name="name"/> exceed and no others do.</summary>
+    internal long NameRankAtOrBefore(string name) => nameOrder.RankAtOrBefore(name);
+
     /// <summary>The documents whose whole name, lower-cased, is <paramref name="lowerName"/>.</summary>
     internal IReadOnlyList<int> IdsNamed(string lowerName) => idsByLowerName.TryGetValue(lowerName, out var ids) ? ids : [];
 

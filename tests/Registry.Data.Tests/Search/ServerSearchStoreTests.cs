@@ -89,6 +89,21 @@ public class ServerSearchStoreTests(PostgresFixture postgres) : IAsyncLifetime
         Assert.Single((await store.SearchAsync("giraffe", status: "deprecated")).Hits);
     }
 
+    [Fact]
+    public async Task ADatabaseWhoseChangeLogIsBehindTheIndexIsLoadedAgain()
+    {
+        Assert.NotEmpty((await store.SearchAsync("postgres")).Hits);
+        await using (var reset = dataSource.CreateCommand("TRUNCATE servers, server_names, server_changes"))
+        {
+            await reset.ExecuteNonQueryAsync();
+        }
+
+        await SearchCatalog.PublishAsync(dataSource, "io.github.fresh/zebra", "1.0.0", SearchCatalog.Document("io.github.fresh/zebra", "stripes"));
+
+        Assert.Empty((await store.SearchAsync("postgres")).Hits);
+        Assert.Equal(["io.github.fresh/zebra"], (await store.SearchAsync("zebra")).Hits.Select(h => h.Record.Name));
+    }
+
     [Theory]
     [InlineData("'")]
     [InlineData("a & b | !c")]

@@ -146,4 +146,30 @@ public class SearchIndexTests
         var names = index.Search(Query("tie", limit: 100)).Hits.Select(h => h.Name).ToList();
         Assert.Equal(["com.example/a", .. between, "com.example/b"], names);
     }
+
+    [Theory]
+    [InlineData("79228162514264337593543950335")]
+    [InlineData("-79228162514264337593543950335")]
+    [InlineData("7.55")]
+    [InlineData("2")]
+    [InlineData("2.00")]
+    [InlineData("1.99")]
+    [InlineData("0")]
+    public void ACursorOfAnyScoreResumesWithoutFailing(string score)
+    {
+        var index = new SearchIndex();
+        index.Load(Enumerable.Range(0, 5).Select(i => Document($"com.example/t{i}", "steady")), 1);
+        var query = Query("steady", limit: 2);
+        var cursor = SearchCursor.Encode(new SearchPosition(decimal.Parse(score, System.Globalization.CultureInfo.InvariantCulture), "com.example/t1"), query.Fingerprint);
+
+        var page = index.Search(Query("steady", limit: 2, cursor: cursor));
+
+        var expected = decimal.Parse(score, System.Globalization.CultureInfo.InvariantCulture) switch
+        {
+            > 2m => new[] { "com.example/t0", "com.example/t1" },
+            2m => ["com.example/t2", "com.example/t3"],
+            _ => [],
+        };
+        Assert.Equal(expected, page.Hits.Select(h => h.Name));
+    }
 }
