@@ -143,13 +143,22 @@ internal static class SearchEvaluation
     /// Where the cursor's page ended, in the loop's terms: its score in tenths (a cursor's score need not be a whole
     /// number of tenths) and <see cref="SearchIndex.NameRankAtOrBefore"/> of its name.
     /// </summary>
-    private readonly struct CursorBound(decimal score, long nameRank)
+    private readonly struct CursorBound
     {
         // A cursor is the caller's text: a score far outside any real one is clamped rather than overflow the multiply.
-        private static readonly decimal Bound = 1_000_000_000m;
+        private const decimal Bound = 1_000_000_000m;
 
-        private readonly long floorTenths = (long)Math.Floor(Math.Clamp(score, -Bound, Bound) * 10);
-        private readonly bool wholeTenths = Math.Clamp(score, -Bound, Bound) * 10 == Math.Floor(Math.Clamp(score, -Bound, Bound) * 10);
+        private readonly long floorTenths;
+        private readonly bool wholeTenths;
+        private readonly long nameRank;
+
+        public CursorBound(decimal score, long nameRank)
+        {
+            var tenths = Math.Clamp(score, -Bound, Bound) * 10;
+            floorTenths = (long)Math.Floor(tenths);
+            wholeTenths = tenths == floorTenths;
+            this.nameRank = nameRank;
+        }
 
         /// <summary>Whether an entry with this score and name rank comes after the cursor's entry.</summary>
         public bool Precedes(int tenths, long rank) =>

@@ -41,29 +41,17 @@ internal static class UpstreamClusters
     }
 
     /// <summary>The MCP server listens on HTTP/1.1 (streamable HTTP, server-sent events) and is probed like the services.</summary>
-    private static ClusterConfig McpServer() => new()
-    {
-        ClusterId = Mcp,
-        Destinations = DestinationNamed(Mcp),
-        HttpRequest = new ForwarderRequestConfig
-        {
-            Version = HttpVersion.Version11,
-            VersionPolicy = HttpVersionPolicy.RequestVersionOrLower,
-            ActivityTimeout = StreamActivityTimeout,
-        },
-        HealthCheck = LivenessProbe(),
-    };
+    private static ClusterConfig McpServer() =>
+        Cluster(Mcp, HttpVersion.Version11, HttpVersionPolicy.RequestVersionOrLower, StreamActivityTimeout);
 
-    private static ClusterConfig GrpcService(string name) => new()
+    private static ClusterConfig GrpcService(string name) =>
+        Cluster(name, HttpVersion.Version20, HttpVersionPolicy.RequestVersionExact, ActivityTimeout);
+
+    private static ClusterConfig Cluster(string name, Version version, HttpVersionPolicy policy, TimeSpan activityTimeout) => new()
     {
         ClusterId = name,
         Destinations = DestinationNamed(name),
-        HttpRequest = new ForwarderRequestConfig
-        {
-            Version = HttpVersion.Version20,
-            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
-            ActivityTimeout = ActivityTimeout,
-        },
+        HttpRequest = new ForwarderRequestConfig { Version = version, VersionPolicy = policy, ActivityTimeout = activityTimeout },
         HealthCheck = LivenessProbe(),
     };
 
