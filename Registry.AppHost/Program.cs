@@ -30,8 +30,9 @@ var publish = builder.AddRegistryService<Projects.Registry_Publish>("publish")
     .WaitFor(verification);
 var mirror = builder.AddRegistryMirror(database, cache, migrations, publish);
 var mcp = builder.AddRegistryMcp(catalog);
+var web = builder.AddRegistryWeb(catalog, mirror);
 
-builder.AddRegistryGateway(settings, cache, catalog, publish, verification, mcp)
+builder.AddRegistryGateway(settings, cache, catalog, publish, verification, mcp, web)
     .WithMirrorStatusRoute(mirror);
 
 builder.Build().Run();

@@ -1,6 +1,6 @@
 namespace Registry.AppHost.Infrastructure;
 
-/// <summary>The three gRPC services, the MCP server and the gateway in front of them.</summary>
+/// <summary>The three gRPC services, the MCP server, the web catalog and the gateway in front of them.</summary>
 public static class ServiceResources
 {
     /// <summary>
@@ -30,6 +30,23 @@ public static class ServiceResources
             .WithHttpHealthCheck("/health", endpointName: "http")
             .WithReference(catalog)
             .WaitFor(catalog);
+
+    /// <summary>
+    /// The web catalog: server-rendered pages and their assets on one HTTP/1.1 endpoint, probed there. It reads the
+    /// catalog over gRPC and, when a mirror runs, the mirror's status.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> AddRegistryWeb(
+        this IDistributedApplicationBuilder builder,
+        IResourceBuilder<ProjectResource> catalog,
+        IResourceBuilder<ProjectResource>? mirror)
+    {
+        var web = builder.AddProject<Projects.Registry_Web>("web")
+            .WithHttpEndpoint(name: "http")
+            .WithHttpHealthCheck("/health", endpointName: "http")
+            .WithReference(catalog)
+            .WaitFor(catalog);
+        return mirror is null ? web : web.WithReference(mirror);
+    }
 
     /// <summary>
     /// The gateway starts at once, without waiting for anything: until a service behind a route is ready it answers

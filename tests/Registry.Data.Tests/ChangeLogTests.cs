@@ -55,6 +55,8 @@ public class ChangeLogTests(PostgresFixture postgres) : IAsyncLifetime
         Assert.Equal(first.UpdatedAt, entries[0].OccurredAt);
         Assert.Equal(edited!.UpdatedAt, entries[2].OccurredAt);
         Assert.Equal(all![0].UpdatedAt, entries[5].OccurredAt);
+        Assert.Equal([6L, 5L, 4L], (await log.ReadNewestAfterAsync(0, 3, CancellationToken.None)).Select(e => e.Sequence));
+        Assert.Equal([6L, 5L], (await log.ReadNewestAfterAsync(4, 3, CancellationToken.None)).Select(e => e.Sequence));
     }
 
     [Fact]

@@ -57,6 +57,19 @@ public sealed class RouteTableTests
     }
 
     [Fact]
+    public void TheWebCatalogGetsItsPagesAndAssetsForReadsOnlyWhenServiceDiscoveryKnowsIt()
+    {
+        var without = RouteTable.For(UpstreamClusters.From(Discovery()));
+        var clusters = UpstreamClusters.From(Discovery(("services:web:http:0", "http://127.0.0.1:5997")));
+
+        Assert.DoesNotContain(without, r => r.ClusterId == "web");
+        var web = RouteTable.For(clusters).Where(r => r.ClusterId == "web").ToList();
+        Assert.Equal(["/", "/servers/{**rest}", "/changes", "/assets/{**rest}"], web.Select(r => r.Match.Path));
+        Assert.All(web, r => Assert.Equal(["GET", "HEAD"], r.Match.Methods!));
+        Assert.Equal(System.Net.HttpVersion.Version11, clusters.Single(c => c.ClusterId == "web").HttpRequest!.Version);
+    }
+
+    [Fact]
     public void TheGrpcServicesAreAskedOverHttp2AndProbedOnTheirLiveness()
     {
         var clusters = UpstreamClusters.From(Discovery());

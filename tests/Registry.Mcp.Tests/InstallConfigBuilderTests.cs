@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Registry.Contracts.V0;
-using Registry.Mcp.Install;
+using Registry.Install;
 
 namespace Registry.Mcp.Tests;
 

@@ -96,8 +96,10 @@ public sealed class CatalogService(
 
     public override async Task<ChangeList> ListChanges(ListChangesRequest request, ServerCallContext context)
     {
-        var query = ChangeQueryRules.BuildList(request.HasAfter ? request.After : null, request.HasLimit ? request.Limit : null);
-        var entries = await changes.ReadAfterAsync(query.After, query.Limit, context.CancellationToken);
+        var query = ChangeQueryRules.BuildList(request.HasAfter ? request.After : null, request.HasLimit ? request.Limit : null, request.NewestFirst);
+        var entries = query.NewestFirst
+            ? await changes.ReadNewestAfterAsync(query.After, query.Limit, context.CancellationToken)
+            : await changes.ReadAfterAsync(query.After, query.Limit, context.CancellationToken);
         if (entries.Count == 0)
         {
             EmptyArrayFields.Mark(context, "changes");

@@ -8,13 +8,18 @@ public sealed class ChangeLogReader(NpgsqlDataSource dataSource)
 {
     internal const string LatestSequenceSql = "SELECT coalesce(max(sequence), 0) FROM server_changes";
 
-    public async Task<IReadOnlyList<ChangeLogEntry>> ReadAfterAsync(long after, int limit, CancellationToken cancellationToken)
+    private const string Columns = "SELECT sequence, server_name, version, kind, status, occurred_at FROM server_changes";
+
+    public Task<IReadOnlyList<ChangeLogEntry>> ReadAfterAsync(long after, int limit, CancellationToken cancellationToken) =>
+        ReadAsync($"{Columns} WHERE sequence > @after ORDER BY sequence LIMIT @limit", after, limit, cancellationToken);
+
+    /// <summary>The newest <paramref name="limit"/> entries after <paramref name="after"/>, the highest sequence first.</summary>
+    public Task<IReadOnlyList<ChangeLogEntry>> ReadNewestAfterAsync(long after, int limit, CancellationToken cancellationToken) =>
+        ReadAsync($"{Columns} WHERE sequence > @after ORDER BY sequence DESC LIMIT @limit", after, limit, cancellationToken);
+
+    private async Task<IReadOnlyList<ChangeLogEntry>> ReadAsync(string sql, long after, int limit, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
-            """
-            SELECT sequence, server_name, version, kind, status, occurred_at FROM server_changes
-            WHERE sequence > @after ORDER BY sequence LIMIT @limit
-            """);
+        await using var command = dataSource.CreateCommand(sql);
         command.Parameters.Add(new NpgsqlParameter("after", NpgsqlDbType.Bigint) { Value = after });
         command.Parameters.Add(new NpgsqlParameter("limit", NpgsqlDbType.Integer) { Value = limit });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);

@@ -17,12 +17,12 @@ public static class ChangeResponseMapper
         OccurredAt = Timestamp.FromDateTimeOffset(entry.OccurredAt),
     };
 
-    /// <summary>A page; <c>nextAfter</c> is always set, so a poller can pass it back whether or not the page was empty.</summary>
+    /// <summary>A page in either order; <c>nextAfter</c>, the highest sequence on it, is always set, so a poller can pass it back whether or not the page was empty.</summary>
     public static ChangeList ToPage(IReadOnlyList<ChangeLogEntry> entries, long after)
     {
         var page = new ChangeList
         {
-            Metadata = new ChangeListMetadata { Count = entries.Count, NextAfter = entries.Count > 0 ? entries[^1].Sequence : after },
+            Metadata = new ChangeListMetadata { Count = entries.Count, NextAfter = entries.Count > 0 ? entries.Max(e => e.Sequence) : after },
         };
         page.Changes.AddRange(entries.Select(ToMessage));
         return page;

@@ -38,7 +38,7 @@ public sealed class ServerSearchStore
 
     public async Task<SearchPage> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
     {
-        if (query.Words.Count == 0)
+        if (query.Words.Count == 0 && !query.Browses)
         {
             return new SearchPage([], SearchFacetCounts.None);
         }

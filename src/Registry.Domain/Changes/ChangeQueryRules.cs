@@ -8,7 +8,7 @@ public static class ChangeQueryRules
     public const int DefaultLimit = 100;
     public const int MaxLimit = 500;
 
-    public static ChangeListQuery BuildList(long? after, int? limit)
+    public static ChangeListQuery BuildList(long? after, int? limit, bool newestFirst = false)
     {
         var position = Position(after ?? 0, "query.after");
         var pageSize = limit ?? DefaultLimit;
@@ -22,7 +22,7 @@ public static class ChangeQueryRules
             throw RegistryErrors.ValidationFailed(new ErrorDetail($"expected number <= {MaxLimit}", "query.limit", pageSize));
         }
 
-        return new ChangeListQuery(position, pageSize);
+        return new ChangeListQuery(position, pageSize, newestFirst);
     }
 
     /// <summary>Where a watch starts: after this sequence; 0 replays the whole log.</summary>

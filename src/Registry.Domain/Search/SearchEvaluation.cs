@@ -37,7 +37,8 @@ internal static class SearchEvaluation
         {
             Array.Clear(own, 0, capacity);
             Array.Clear(typo, 0, capacity);
-            var matched = matchedIds.AsSpan(0, Match(index, query.Words, own, typo, matchedIds));
+            var count = query.Browses ? Every(index, matchedIds) : Match(index, query.Words, own, typo, matchedIds);
+            var matched = matchedIds.AsSpan(0, count);
             var after = query.After is { } cursor ? new CursorBound(cursor.Score, index.NameRankAtOrBefore(cursor.Name)) : (CursorBound?)null;
             var filter = new QueryFilter(index, query);
             var facets = new FacetTally(index);
@@ -73,6 +74,21 @@ internal static class SearchEvaluation
             ArrayPool<ulong>.Shared.Return(typo);
             ArrayPool<int>.Shared.Return(matchedIds);
         }
+    }
+
+    /// <summary>Writes every document in the index (a browse); returns how many.</summary>
+    private static int Every(SearchIndex index, int[] matched)
+    {
+        var count = 0;
+        for (var id = 0; id < index.Capacity; id++)
+        {
+            if (index.Holds(id))
+            {
+                matched[count++] = id;
+            }
+        }
+
+        return count;
     }
 
     /// <summary>Sets each matching document's bits and writes the documents matched, each once; returns how many.</summary>

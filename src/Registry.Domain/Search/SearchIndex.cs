@@ -102,6 +102,9 @@ public sealed class SearchIndex
 
     internal SearchDocument Document(int id) => documents[id]!;
 
+    /// <summary>Whether <paramref name="id"/> is a document's now (freed ids wait in a stack for reuse).</summary>
+    internal bool Holds(int id) => documents[id] is not null;
+
     internal DocumentFacts Facts(int id) => facts[id];
 
     /// <summary>A number per document that sorts as the names do (<see cref="NameOrder"/>).</summary>

@@ -2,7 +2,8 @@ namespace Registry.Domain.Search;
 
 /// <summary>
 /// A validated ranked search. <see cref="Words"/> are the query's words as the index holds them (lower-case runs of
-/// letters and digits); <see cref="Text"/> is the whole query lower-cased, for the exact-name match.
+/// letters and digits); <see cref="Text"/> is the whole query lower-cased, for the exact-name match. An empty
+/// <see cref="Text"/> browses: every entry matches, with score 0, so the order is the names'.
 /// </summary>
 public sealed record SearchQuery(
     string Text,
@@ -15,6 +16,8 @@ public sealed record SearchQuery(
     int Limit,
     SearchPosition? After)
 {
+    public bool Browses => Text.Length == 0;
+
     /// <summary>Identifies the result list, so that a cursor is only accepted by the search that issued it.</summary>
     public string Fingerprint => SearchCursor.Fingerprint(
         Text, string.Join(" ", Words), RegistryType, Transport, HasRemote?.ToString(), Status, Namespace);

@@ -18,12 +18,8 @@ public static class SearchQueryRules
         string? q, string? registryType, string? transport, bool? hasRemote, string? status, string? nameSpace,
         int? limit, string? cursor)
     {
+        // Without words the search browses: every entry under the filters, in name order.
         var text = (q ?? "").Trim();
-        if (text.Length == 0)
-        {
-            throw RegistryErrors.ValidationFailed(new ErrorDetail("expected length >= 1", "query.q", q ?? ""));
-        }
-
         if (text.Length > MaxQueryLength)
         {
             throw RegistryErrors.ValidationFailed(new ErrorDetail($"expected length <= {MaxQueryLength}", "query.q", text));

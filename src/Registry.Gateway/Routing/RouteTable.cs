@@ -7,7 +7,8 @@ namespace Registry.Gateway.Routing;
 /// Where each REST call goes: reads of servers to the catalog, writes of servers, publishing and validation to the
 /// publish service, logins to verification, and anything else under a prefix to the catalog (which answers health,
 /// ping and version, and its own 404s). Extensions of the official API live under <c>/x/dev.mcpregistry/</c>. The MCP
-/// server's <c>/mcp</c> is not part of the REST API and has no prefix.
+/// server's <c>/mcp</c> and the web catalog's pages (<c>/</c>, <c>/servers/...</c>, <c>/changes</c>, <c>/assets/...</c>)
+/// are not part of the REST API and have no prefix; any other unprefixed path stays unknown (404).
 /// </summary>
 internal static class RouteTable
 {
@@ -28,6 +29,10 @@ internal static class RouteTable
     private static readonly ApiRoute[] UnprefixedRows =
     [
         new("mcp", "/mcp", UpstreamClusters.Mcp, Order: 1),
+        new("web-catalog", "/", UpstreamClusters.Web, Order: 1, Reads),
+        new("web-servers", "/servers/{**rest}", UpstreamClusters.Web, Order: 1, Reads),
+        new("web-changes", "/changes", UpstreamClusters.Web, Order: 1, Reads),
+        new("web-assets", "/assets/{**rest}", UpstreamClusters.Web, Order: 1, Reads),
     ];
 
     /// <summary>The rows whose cluster runs, under every prefix; a path whose service does not run stays unknown (404).</summary>

@@ -9,7 +9,7 @@ namespace Registry.Gateway.Routing;
 /// discovery resolves. The gRPC services are asked over HTTP/2 only, since their cleartext endpoints take nothing else,
 /// and are probed on their liveness endpoint, so that a route whose service stopped is answered at once. The mirror
 /// runs only when it has a registry to follow, and the MCP server only where the AppHost
-/// starts it; the AppHost then references them, and service discovery knows them.
+/// starts it, as the web catalog does (both on HTTP/1.1); the AppHost then references them, and service discovery knows them.
 /// </summary>
 internal static class UpstreamClusters
 {
@@ -18,6 +18,7 @@ internal static class UpstreamClusters
     public const string Verification = "verification";
     public const string Mirror = "mirror";
     public const string Mcp = "mcp";
+    public const string Web = "web";
 
     private static readonly TimeSpan ActivityTimeout = TimeSpan.FromSeconds(30);
 
@@ -35,6 +36,11 @@ internal static class UpstreamClusters
         if (configuration.GetSection($"services:{Mcp}").Exists())
         {
             clusters.Add(McpServer());
+        }
+
+        if (configuration.GetSection($"services:{Web}").Exists())
+        {
+            clusters.Add(Cluster(Web, HttpVersion.Version11, HttpVersionPolicy.RequestVersionOrLower, ActivityTimeout));
         }
 
         return clusters;

@@ -4,7 +4,7 @@ using Grpc.Core;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Registry.Mcp.Catalog;
-using Registry.Mcp.Install;
+using Registry.Install;
 
 namespace Registry.Mcp.Tools;
 

@@ -106,6 +106,29 @@ public class SearchIndexTests
     }
 
     [Fact]
+    public void AnEmptyQueryBrowsesEveryEntryUnderTheFiltersInNameOrderAcrossPages()
+    {
+        var index = new SearchIndex();
+        index.Load(Enumerable.Range(0, 9).Select(i =>
+            Document($"com.example/n{8 - i}", $"word{i}", status: i == 4 ? "deprecated" : "active", npm: i % 2 == 0 ? $"@x/n{i}" : null)), 1);
+        index.Apply(["com.example/n0"], [], 2);
+
+        var seen = new List<string>();
+        SearchQuery? query = Query("", limit: 3);
+        while (query is not null)
+        {
+            var page = index.Search(query);
+            Assert.All(page.Hits, h => Assert.Equal(0m, h.Score));
+            Assert.Equal(7, page.Facets.Total);
+            seen.AddRange(page.Hits.Select(h => h.Name));
+            query = page.Hits.Count == 3 ? Query("", limit: 3, cursor: query.NextCursor(0m, page.Hits[^1].Name)) : null;
+        }
+
+        Assert.Equal(["com.example/n1", "com.example/n2", "com.example/n3", "com.example/n5", "com.example/n6", "com.example/n7", "com.example/n8"], seen);
+        Assert.Equal(3, index.Search(Query("", registryType: "npm")).Facets.Total);
+    }
+
+    [Fact]
     public async Task SearchesRunWhileTheIndexChanges()
     {
         var index = new SearchIndex();

@@ -29,8 +29,6 @@ public class SearchQueryRulesTests
     }
 
     [Theory]
-    [InlineData(null, null, null, null, 20, "query.q")]
-    [InlineData("   ", null, null, null, 20, "query.q")]
     [InlineData("x", "maven", null, null, 20, "query.registryType")]
     [InlineData("x", null, "websocket", null, 20, "query.transport")]
     [InlineData("x", null, null, "gone", 20, "query.status")]
@@ -42,6 +40,26 @@ public class SearchQueryRulesTests
         Assert.Equal(422, error.Status);
         Assert.Contains(error.Errors, e => e.Location == location);
     }
+
+    [Fact]
+    public void AQueryOverTwoHundredCharactersIs422()
+    {
+        var error = Assert.Throws<RegistryException>(() => Build(new string('x', SearchQueryRules.MaxQueryLength + 1)));
+        Assert.Contains(error.Errors, e => e.Location == "query.q");
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("   ")]
+    public void WithoutWordsTheSearchBrowses(string? q)
+    {
+        var query = Build(q);
+        Assert.True(query.Browses);
+        Assert.Empty(query.Words);
+    }
+
+    [Fact]
+    public void OnlyPunctuationIsNotABrowse() => Assert.False(Build("!!!").Browses);
 
     [Fact]
     public void FilterValuesAreCaseInsensitive() => Assert.Equal("npm", Build(registryType: "NPM").RegistryType);

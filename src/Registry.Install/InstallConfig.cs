@@ -1,12 +1,12 @@
 using System.Text.Json.Nodes;
 
-namespace Registry.Mcp.Install;
+namespace Registry.Install;
 
 /// <summary>
 /// What <c>install_config</c> answers: the file to edit (none for <c>generic</c>), the JSON to merge into it, the
 /// values the user must still supply, and notes on what was chosen.
 /// </summary>
-internal sealed record InstallConfig(string? File, JsonObject Config, IReadOnlyList<JsonObject> Placeholders, IReadOnlyList<string> Notes)
+public sealed record InstallConfig(string? File, JsonObject Config, IReadOnlyList<JsonObject> Placeholders, IReadOnlyList<string> Notes)
 {
     public JsonObject ToJson()
     {

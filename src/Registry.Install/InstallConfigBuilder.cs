@@ -1,14 +1,14 @@
 using System.Text.Json.Nodes;
 using Registry.Contracts.V0;
 
-namespace Registry.Mcp.Install;
+namespace Registry.Install;
 
 /// <summary>
 /// Turns one server version into the configuration entry a client needs: a package run locally when the server has
 /// one of a kind we know how to run (npm, PyPI, NuGet, OCI), otherwise its first remote, otherwise an MCP bundle.
 /// Values the publisher marks required or secret and does not fix become placeholders; nothing is invented.
 /// </summary>
-internal static class InstallConfigBuilder
+public static class InstallConfigBuilder
 {
     public static InstallConfig? Build(ServerJson server, InstallClient client)
     {

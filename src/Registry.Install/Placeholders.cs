@@ -2,13 +2,13 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Registry.Contracts.V0;
 
-namespace Registry.Mcp.Install;
+namespace Registry.Install;
 
 /// <summary>
 /// The values a user must supply. VS Code prompts for them itself (<c>${input:id}</c> plus an entry in <c>inputs</c>);
 /// other clients get a visible <c>&lt;ID&gt;</c> to replace, listed with its description.
 /// </summary>
-internal sealed partial class Placeholders(InstallClient client)
+public sealed partial class Placeholders(InstallClient client)
 {
     private readonly Dictionary<string, JsonObject> declared = new(StringComparer.Ordinal);
 

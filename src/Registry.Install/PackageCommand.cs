@@ -1,13 +1,13 @@
 using Registry.Contracts.V0;
 
-namespace Registry.Mcp.Install;
+namespace Registry.Install;
 
 /// <summary>
 /// How a package runs on the user's machine: the runner for its registry, the runner's own arguments, the package
 /// reference pinned to its version, then the package's arguments. Environment variables are passed by the client;
 /// a container also needs them named on <c>docker run</c>.
 /// </summary>
-internal static class PackageCommand
+public static class PackageCommand
 {
     public static readonly string[] Supported = ["npm", "pypi", "nuget", "oci"];
 

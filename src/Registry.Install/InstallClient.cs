@@ -1,7 +1,7 @@
-namespace Registry.Mcp.Install;
+namespace Registry.Install;
 
 /// <summary>The MCP clients whose configuration <c>install_config</c> writes.</summary>
-internal enum InstallClient
+public enum InstallClient
 {
     /// <summary>VS Code's <c>mcp.json</c>: <c>{"inputs":[...],"servers":{...}}</c>.</summary>
     VsCode,
@@ -13,7 +13,7 @@ internal enum InstallClient
     Generic,
 }
 
-internal static class InstallClients
+public static class InstallClients
 {
     public const string Names = "vscode, claude-desktop, generic";
 
