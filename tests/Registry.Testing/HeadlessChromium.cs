@@ -12,7 +12,7 @@ public static class HeadlessChromium
     /// <summary>The DOM after the page's scripts ran for at most <paramref name="scriptTime"/> of virtual time.</summary>
     public static async Task<string> RenderAsync(Uri page, TimeSpan scriptTime, CancellationToken cancellationToken = default)
     {
-        var chromium = await LocateAsync(cancellationToken);
+        var chromium = await ExecutableAsync(cancellationToken);
         var profile = Directory.CreateTempSubdirectory("registry-chromium-");
         try
         {
@@ -39,7 +39,8 @@ public static class HeadlessChromium
         }
     }
 
-    private static async Task<string> LocateAsync(CancellationToken cancellationToken)
+    /// <summary>The path of Debian's chromium, installed first when it is missing and the tests run as root.</summary>
+    public static async Task<string> ExecutableAsync(CancellationToken cancellationToken = default)
     {
         if (Unix.FindOnPath("chromium") is { } found)
         {

@@ -10,6 +10,9 @@ namespace Registry.Web.Catalog;
 /// </summary>
 public sealed record CatalogProblem(int Status, string Title, IReadOnlyList<string> Details)
 {
+    /// <summary>Where a page leaves its problem for the page rendered in its place (see <c>NotFoundPage</c>).</summary>
+    public const string ItemKey = "Registry.Web.Problem";
+
     public static CatalogProblem NotFound(string what) => new(StatusCodes.Status404NotFound, "Not found", [what]);
 
     public static CatalogProblem From(RpcException exception) => exception.StatusCode switch

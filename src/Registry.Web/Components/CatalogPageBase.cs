@@ -33,11 +33,16 @@ public abstract class CatalogPageBase : ComponentBase
         }
     }
 
+    /// <summary>
+    /// Shows <paramref name="problem"/> instead of the page. A 404 is rendered by <c>NotFoundPage</c>: static rendering
+    /// stops at a 404 and leaves the body to the status-code re-execution, which finds the problem in the request's items.
+    /// </summary>
     protected void Fail(CatalogProblem problem)
     {
         Problem = problem;
         if (HttpContext is { Response.HasStarted: false } context)
         {
+            context.Items[CatalogProblem.ItemKey] = problem;
             context.Response.StatusCode = problem.Status;
         }
     }

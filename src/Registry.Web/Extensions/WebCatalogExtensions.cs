@@ -1,5 +1,6 @@
 using Registry.Web.Catalog;
 using Registry.Web.Components;
+using Registry.Web.Components.Pages;
 using Registry.Web.Security;
 
 namespace Registry.Web.Extensions;
@@ -25,6 +26,10 @@ public static class WebCatalogExtensions
             builder.Services.AddHttpClient<MirrorStatusReader>(client => client.BaseAddress = new Uri(MirrorAddress));
         }
 
+        // The AppHost runs the project from its build output, in Production: its assets (and their precompressed
+        // copies, which live under obj/) are found through the build's manifest, as in Development. A published
+        // app has no such manifest and serves its wwwroot.
+        builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorComponents();
         return builder;
     }
@@ -32,6 +37,7 @@ public static class WebCatalogExtensions
     public static WebApplication MapWebCatalog(this WebApplication app)
     {
         app.UseMiddleware<SecurityHeaders>();
+        app.UseStatusCodePagesWithReExecute(NotFoundPage.Path, queryFormat: null, createScopeForStatusCodePages: true);
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRazorComponents<App>();

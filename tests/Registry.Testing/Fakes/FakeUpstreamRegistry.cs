@@ -62,8 +62,14 @@ public sealed class FakeUpstreamRegistry : IAsyncDisposable
         new(await FakeHttpServer.StartAsync(cancellationToken));
 
     /// <summary>Publishes a version; by default it becomes latest. <paramref name="at"/> fixes the time (otherwise now, strictly increasing).</summary>
-    public UpstreamVersion Publish(string name, string version, bool latest = true, string description = "Mirrored server", DateTimeOffset? at = null)
+    public UpstreamVersion Publish(string name, string version, bool latest = true, string description = "Mirrored server", DateTimeOffset? at = null) =>
+        Publish(new JsonObject { ["$schema"] = Schema, ["name"] = name, ["description"] = description, ["version"] = version }, latest, at);
+
+    /// <summary>Publishes <paramref name="document"/> as it is, unchecked, as an upstream may hold anything; its name and version identify it.</summary>
+    public UpstreamVersion Publish(JsonObject document, bool latest = true, DateTimeOffset? at = null)
     {
+        var name = document["name"]!.GetValue<string>();
+        var version = document["version"]!.GetValue<string>();
         lock (gate)
         {
             if (versions.ContainsKey((name, version)))
@@ -80,7 +86,6 @@ public sealed class FakeUpstreamRegistry : IAsyncDisposable
                 }
             }
 
-            var document = new JsonObject { ["$schema"] = Schema, ["name"] = name, ["description"] = description, ["version"] = version };
             return versions[(name, version)] = new UpstreamVersion(name, version, document.ToJsonString(), "active", null, now, now, now, latest);
         }
     }

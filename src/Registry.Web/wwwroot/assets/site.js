@@ -26,6 +26,15 @@
   if (!form || !results || !window.fetch || !window.DOMParser) return;
 
   for (const apply of form.querySelectorAll("[data-apply]")) apply.hidden = true;
+  // Empty fields stay out of the address, so that it reads like the links the pages write.
+  form.addEventListener("submit", () => {
+    for (const field of form.elements) {
+      if (field.name && field.value === "") field.disabled = true;
+    }
+  });
+  window.addEventListener("pageshow", () => {
+    for (const field of form.elements) field.disabled = false;
+  });
   for (const select of form.querySelectorAll("select")) {
     select.addEventListener("change", () => form.requestSubmit());
   }
