@@ -1,12 +1,13 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Registry.Testing;
+using Microsoft.Playwright;
+using Registry.EndToEnd.Tests.Web;
 
 namespace Registry.EndToEnd.Tests;
 
 /// <summary>The API description through the gateway, as ToolHive fetches it, and its interactive docs in a real browser.</summary>
 [Collection(RegistryAppCollection.Name)]
-public class ApiDocsTests(RegistryAppFixture registry)
+public class ApiDocsTests(RegistryAppFixture registry, ChromiumBrowser chromium) : IClassFixture<ChromiumBrowser>
 {
     [Theory]
     [InlineData("/openapi.yaml")]
@@ -53,9 +54,12 @@ public class ApiDocsTests(RegistryAppFixture registry)
     [Fact]
     public async Task TheDocsPageRendersEveryRouteInABrowser()
     {
-        var page = new Uri(registry.App.GetEndpoint("gateway", "http"), "/docs/index.html");
+        await using var context = await chromium.NewContextAsync(registry.App.GetEndpoint("gateway", "http"));
+        var page = await context.NewPageAsync();
 
-        var dom = await HeadlessChromium.RenderAsync(page, TimeSpan.FromSeconds(15));
+        await page.GotoAsync("/docs/index.html");
+        await page.Locator(".opblock").First.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
+        var dom = await page.ContentAsync();
 
         Assert.Contains("Registry: MCP Registry API", dom);
         Assert.Contains("data-path=\"/v0.1/servers\"", dom);

@@ -33,8 +33,21 @@ public class SearchApiTests(RegistryAppFixture registry)
         Assert.Equal(0, body.RootElement.GetProperty("servers").GetArrayLength());
     }
 
+    [Fact]
+    public async Task WithoutQWholeCatalogIsBrowsedInNameOrderUnderTheFilters()
+    {
+        var seed = SampleSeed.Versions().Select(v => v.Name).Where(n => n.StartsWith("io.github.", StringComparison.Ordinal))
+            .Distinct().Order(StringComparer.Ordinal).ToList();
+
+        using var body = JsonDocument.Parse(await registry.Gateway.GetStringAsync("/v0.1/x/dev.mcpregistry/search?namespace=io.github.&limit=100"));
+
+        var servers = body.RootElement.GetProperty("servers").EnumerateArray().ToList();
+        Assert.Equal(seed, servers.Select(s => s.GetProperty("server").GetProperty("name").GetString()));
+        Assert.All(servers, s => Assert.Equal(0, s.GetProperty("score").GetDouble()));
+        Assert.Equal(seed.Count, body.RootElement.GetProperty("metadata").GetProperty("total").GetInt32());
+    }
+
     [Theory]
-    [InlineData("", HttpStatusCode.UnprocessableEntity)]
     [InlineData("?q=x&limit=101", HttpStatusCode.UnprocessableEntity)]
     [InlineData("?q=x&registryType=maven", HttpStatusCode.UnprocessableEntity)]
     [InlineData("?q=x&cursor=nonsense", HttpStatusCode.UnprocessableEntity)]

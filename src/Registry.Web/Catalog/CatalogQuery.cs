@@ -50,16 +50,6 @@ public sealed record CatalogQuery(
     /// <summary>This query's page of the catalog, as a link: empty values are left out.</summary>
     public string Link(string? cursor = null) => QueryHelpers.AddQueryString("/", Pairs(cursor));
 
-    /// <summary>The same query with one filter changed (or cleared, with null), from the first page.</summary>
-    public CatalogQuery With(string filter, string? value) => (filter switch
-    {
-        "type" => this with { Type = value },
-        "transport" => this with { Transport = value },
-        "remote" => this with { Remote = value },
-        "status" => this with { Status = value },
-        _ => this,
-    }) with { Cursor = null };
-
     private IEnumerable<KeyValuePair<string, string?>> Pairs(string? cursor)
     {
         (string Key, string? Value)[] all =

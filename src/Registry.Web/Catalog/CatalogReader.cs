@@ -24,24 +24,28 @@ public sealed class CatalogReader(Contracts.V0.Catalog.CatalogClient catalog)
     public async Task<SearchServersResponse> SearchAsync(CatalogQuery query, CancellationToken cancellationToken) =>
         await catalog.SearchServersAsync(query.ToRequest(), cancellationToken: cancellationToken);
 
+    /// <summary>The version (or the latest) with every version of its name: the two reads run side by side.</summary>
     public async Task<ServerDetails?> ServerAsync(string name, string version, CancellationToken cancellationToken)
     {
-        var versions = await CatalogCalls.OrNullAsync(async () => await catalog.ListServerVersionsAsync(
+        var listing = CatalogCalls.OrNullAsync(async () => await catalog.ListServerVersionsAsync(
             new ListServerVersionsRequest { ServerName = name, IncludeDeleted = true }, cancellationToken: cancellationToken));
-        var ordered = versions?.Servers.OrderByDescending(v => v.Meta?.Official?.PublishedAt?.ToDateTimeOffset()).ToList();
-        var chosen = version == Latest
-            ? ordered?.FirstOrDefault(v => v.Meta?.Official?.IsLatest == true) ?? ordered?.FirstOrDefault()
-            : ordered?.FirstOrDefault(v => v.Server.Version == version);
-        if (ordered is null || chosen is null)
+        var stored = CatalogCalls.OrNullAsync(async () => await catalog.GetServerVersionJsonAsync(
+            new GetServerVersionRequest { ServerName = name, Version = version, IncludeDeleted = true }, cancellationToken: cancellationToken));
+        var (versions, body) = (await listing, await stored);
+        if (versions is null || body is null)
         {
             return null;
         }
 
-        var body = await CatalogCalls.OrNullAsync(async () => await catalog.GetServerVersionJsonAsync(
-            new GetServerVersionRequest { ServerName = name, Version = chosen.Server.Version, IncludeDeleted = true },
-            cancellationToken: cancellationToken));
-        var document = body is null ? null : JsonNode.Parse(body.Data.Span)?["server"]?.ToJsonString(Indented);
-        return new ServerDetails(chosen, ordered, document ?? "");
+        var document = JsonNode.Parse(body.Data.Span)?["server"];
+        var chosen = versions.Servers.FirstOrDefault(v => v.Server.Version == document?["version"]?.GetValue<string>());
+        if (document is null || chosen is null)
+        {
+            return null;
+        }
+
+        var ordered = versions.Servers.OrderByDescending(v => v.Meta?.Official?.PublishedAt?.ToDateTimeOffset()).ToList();
+        return new ServerDetails(chosen, ordered, document.ToJsonString(Indented));
     }
 
     public async Task<ChangeList> RecentChangesAsync(int limit, CancellationToken cancellationToken) =>

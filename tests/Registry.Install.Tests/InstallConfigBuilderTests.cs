@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Registry.Contracts.V0;
 using Registry.Install;
 
-namespace Registry.Mcp.Tests;
+namespace Registry.Install.Tests;
 
 public class InstallConfigBuilderTests
 {
