@@ -8,7 +8,10 @@ using Registry.Bench.Stack;
 
 namespace Registry.Bench.Load;
 
-/// <summary>One catalog size: seed a fresh stack, measure every scenario with wrk, check publishing, read memory.</summary>
+/// <summary>
+/// One catalog size: seed a fresh stack, measure every scenario with wrk (the web pages after the API reads), check
+/// publishing, read memory.
+/// </summary>
 public sealed class RoundRunner(BenchOptions options, ReleaseOutputs outputs, Wrk wrk, HttpClient http, TextWriter log)
 {
     public async Task<RoundResult> RunAsync(int versions, string workDirectory, CancellationToken cancellationToken)
@@ -50,6 +53,15 @@ public sealed class RoundRunner(BenchOptions options, ReleaseOutputs outputs, Wr
         scenarios.Add(await MeasureAsync(versions, Scenarios.RankedSearchFewClients, stack.UncachedGateway, "paths-statuses.lua", _ => [rankedSearches],
             cancellationToken, Scenarios.FewClients));
 
+        var pages = await WebPagePaths.WriteAsync(http, stack.UncachedGateway, stack.Database, workDirectory, cancellationToken);
+        foreach (var (many, few, file) in new[]
+                 { (Scenarios.CatalogPage, Scenarios.CatalogPageFewClients, pages.CatalogPages), (Scenarios.ServerPage, Scenarios.ServerPageFewClients, pages.ServerPages) })
+        {
+            scenarios.Add(await MeasureAsync(versions, many, stack.UncachedGateway, "paths-statuses.lua", _ => [file], cancellationToken));
+            scenarios.Add(await MeasureAsync(versions, few, stack.UncachedGateway, "paths-statuses.lua", _ => [file], cancellationToken,
+                Scenarios.FewClients));
+        }
+
         var token = await AnonymousTokenAsync(stack.UncachedGateway, cancellationToken);
         scenarios.Add(await MeasureAsync(versions, Scenarios.Publish, new Uri(stack.UncachedGateway, "/v0.1/publish"), "publish.lua",
             run => [token, BenchCatalog.PublishNamePrefix, BenchCatalog.PublishNames.ToString(CultureInfo.InvariantCulture), run.ToString(CultureInfo.InvariantCulture)],
@@ -57,7 +69,7 @@ public sealed class RoundRunner(BenchOptions options, ReleaseOutputs outputs, Wr
         var publish = await PublishCheck.RunAsync(stack.Database, BenchCatalog.PublishNamePrefix, cancellationToken);
 
         return new RoundResult(versions, BenchCatalog.NameCount(versions), stack.SeedDuration, stack.SeedLog, analyze,
-            scenarios, publish, StackMemory.Read(stack));
+            scenarios, publish, StackMemory.Read(stack), pages.Sizes);
     }
 
     private async Task<ScenarioResult> MeasurePathsAsync(

@@ -16,6 +16,14 @@ public static class Scenarios
     /// <summary>The same ranked queries with a few clients, as <see cref="SearchFewClients"/> is to <see cref="Search"/>.</summary>
     public const string RankedSearchFewClients = "ranked search, 4 conns";
 
+    /// <summary>The web catalog's <c>/</c>: browsing, a word of the catalog, a filter.</summary>
+    public const string CatalogPage = "catalog page";
+    public const string CatalogPageFewClients = "catalog page, 4 conns";
+
+    /// <summary>The web catalog's <c>/servers/{namespace}/{name}</c> for many names.</summary>
+    public const string ServerPage = "server page";
+    public const string ServerPageFewClients = "server page, 4 conns";
+
     public const int FewClients = 4;
     public const string Publish = "publish";
 

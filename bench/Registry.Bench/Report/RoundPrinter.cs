@@ -2,7 +2,7 @@ using Registry.Bench.Load;
 
 namespace Registry.Bench.Report;
 
-/// <summary>The per-size table: throughput, latency, ratio to the floor, failures; then publish check and memory.</summary>
+/// <summary>The per-size table: throughput, latency, ratio to the floor, failures; then page sizes, publish check and memory.</summary>
 public static class RoundPrinter
 {
     public static void Print(TextWriter output, RoundResult round)
@@ -22,6 +22,13 @@ public static class RoundPrinter
         foreach (var (name, _, r) in round.Scenarios.Where(s => s.Result.FailedStatuses.Count > 0))
         {
             output.WriteLine($"{name} failures by status: {string.Join(", ", r.FailedStatuses.OrderBy(f => f.Key).Select(f => $"{f.Key} x{f.Value:N0}"))}");
+        }
+
+        output.WriteLine();
+        output.WriteLine("page sizes (HTML body, uncompressed)");
+        foreach (var page in round.Pages)
+        {
+            output.WriteLine($"  {page.Page,-26} {page.Bytes / 1024.0,8:N1} KB  {page.Path}");
         }
 
         var publish = round.Publish;

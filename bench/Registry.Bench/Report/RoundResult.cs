@@ -11,7 +11,8 @@ public sealed record RoundResult(
     TimeSpan AnalyzeDuration,
     IReadOnlyList<ScenarioResult> Scenarios,
     PublishCheck.Outcome Publish,
-    IReadOnlyList<MemoryRow> Memory)
+    IReadOnlyList<MemoryRow> Memory,
+    IReadOnlyList<PageSize> Pages)
 {
     public WrkResult? this[string scenario] => Scenarios.FirstOrDefault(s => s.Name == scenario)?.Result;
 }

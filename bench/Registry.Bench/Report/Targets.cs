@@ -59,6 +59,8 @@ public static class Targets
             Line(output, ranked.P95Ms < 100 && ranked.Failures == 0,
                 $"ranked search p95 < 100 ms from {BenchOptions.Connections} connections at {Large:N0}", $"{ranked.P95Ms:0.00} ms{Errors(ranked)}");
 
+            PageTargets.Print(output, large);
+
             if (small is null)
             {
                 output.WriteLine($"  [ -- ] list p50 at {Large:N0} <= 1.5x at {Small:N0}: {Small:N0} was not run");

@@ -7,7 +7,7 @@ namespace Registry.Bench.Stack;
 
 /// <summary>
 /// One round's processes on loopback: PostgreSQL and the cache, the migration service (schema and seed), the three
-/// services, a gateway with the response cache and one without, and later the floor. Disposing stops them all.
+/// services, the web catalog, a gateway with the response cache and one without, and later the floor. Disposing stops them all.
 /// </summary>
 public sealed class RegistryStack : IAsyncDisposable
 {
@@ -68,9 +68,12 @@ public sealed class RegistryStack : IAsyncDisposable
             StartServiceAsync("catalog", outputs.Catalog, settings.Catalog, http, cancellationToken),
             StartServiceAsync("verification", outputs.Verification, settings.Verification, http, cancellationToken));
         var (catalog, verification) = (catalogAndVerification[0], catalogAndVerification[1]);
-        var publish = await StartServiceAsync("publish", outputs.Publish, p => settings.Publish(p, verification.Ports[0]), http, cancellationToken);
+        var publishAndWeb = await Task.WhenAll(
+            StartServiceAsync("publish", outputs.Publish, p => settings.Publish(p, verification.Ports[0]), http, cancellationToken),
+            StartWebAsync(outputs.Web, catalog.Ports[0], http, cancellationToken));
+        var (publish, web) = (publishAndWeb[0], publishAndWeb[1]);
 
-        var services = new StackSettings.ServicePorts(catalog.Ports[0], publish.Ports[0], verification.Ports[0]);
+        var services = new StackSettings.ServicePorts(catalog.Ports[0], publish.Ports[0], verification.Ports[0], web.Ports[0]);
         var gateways = await Task.WhenAll(
             StartGatewayAsync("gateway (cache on)", outputs.Gateway, p => settings.Gateway(p, responseCache: true, services), http, cancellationToken),
             StartGatewayAsync("gateway (cache off)", outputs.Gateway, p => settings.Gateway(p, responseCache: false, services), http, cancellationToken));
@@ -89,6 +92,11 @@ public sealed class RegistryStack : IAsyncDisposable
     private async Task<DotnetProcess> StartServiceAsync(
         string name, string dll, Func<int[], Dictionary<string, string>> settings, HttpClient http, CancellationToken cancellationToken) =>
         Track(await DotnetProcess.StartOnFreePortsAsync(name, dll, 2, p => DotnetProcess.Arguments(settings(p)), p => Health(p[1]), http, cancellationToken));
+
+    /// <summary>The web catalog listens on one port, which serves its pages and its health.</summary>
+    private async Task<DotnetProcess> StartWebAsync(string dll, int catalogGrpcPort, HttpClient http, CancellationToken cancellationToken) =>
+        Track(await DotnetProcess.StartOnFreePortsAsync("web", dll, 1, p => DotnetProcess.Arguments(StackSettings.Web(p[0], catalogGrpcPort)),
+            p => Health(p[0]), http, cancellationToken));
 
     private async Task<DotnetProcess> StartGatewayAsync(
         string name, string dll, Func<int, Dictionary<string, string>> settings, HttpClient http, CancellationToken cancellationToken) =>

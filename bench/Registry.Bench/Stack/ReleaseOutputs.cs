@@ -8,6 +8,7 @@ public sealed class ReleaseOutputs(BenchOptions options)
     public string Publish => Dll("src", "Registry.Publish");
     public string Verification => Dll("src", "Registry.Verification");
     public string Gateway => Dll("src", "Registry.Gateway");
+    public string Web => Dll("src", "Registry.Web");
     public string Floor => Dll("bench", "Registry.Bench.Floor");
 
     private string Dll(string folder, string project)

@@ -11,8 +11,11 @@ public sealed class StackSettings(string databaseConnection, string cacheConnect
 {
     private readonly string signingSeed = Ed25519Keys.NewSeedHex();
 
-    /// <summary>The gRPC ports of the three services, which the gateways and the publish service are pointed at.</summary>
-    public sealed record ServicePorts(int Catalog, int Publish, int Verification);
+    /// <summary>
+    /// The gRPC ports of the three services, which the gateways and the publish service are pointed at, and the web
+    /// catalog's HTTP/1.1 port, which the gateways forward the pages to.
+    /// </summary>
+    public sealed record ServicePorts(int Catalog, int Publish, int Verification, int Web);
 
     public Dictionary<string, string> Migrations(string seedFile) => new()
     {
@@ -47,13 +50,22 @@ public sealed class StackSettings(string databaseConnection, string cacheConnect
             ["Registry:RateLimit:Enabled"] = "false",
             ["Registry:ResponseCache:Enabled"] = responseCache ? "true" : "false",
         };
-        foreach (var (cluster, grpcPort) in new[] { ("catalog", services.Catalog), ("publish", services.Publish), ("verification", services.Verification) })
+        foreach (var (cluster, upstreamPort) in new[]
+                 { ("catalog", services.Catalog), ("publish", services.Publish), ("verification", services.Verification), ("web", services.Web) })
         {
-            settings[$"services:{cluster}:http:0"] = LoopbackPorts.Address(grpcPort).ToString();
+            settings[$"services:{cluster}:http:0"] = LoopbackPorts.Address(upstreamPort).ToString();
         }
 
         return settings;
     }
+
+    /// <summary>The web catalog: one HTTP/1.1 endpoint (pages and health), reading the catalog over gRPC.</summary>
+    public static Dictionary<string, string> Web(int port, int catalogGrpcPort) => new()
+    {
+        ["urls"] = LoopbackPorts.Address(port).ToString(),
+        ["services:catalog:http:0"] = LoopbackPorts.Address(catalogGrpcPort).ToString(),
+        ["Logging:LogLevel:Microsoft.AspNetCore"] = "Warning",
+    };
 
     /// <summary>Ports: gRPC first, then health.</summary>
     // Request logging at Information is off in every ASP.NET Core template; the services have no appsettings of
