@@ -55,6 +55,25 @@ public class CacheableRequestTests
         Assert.Equal(CacheKeys.NameGeneration("io.github.alice/weather"), Classify(path, "")!.ScopeKey);
     }
 
+    [Fact]
+    public void TheWebCatalogPageIsScopedToEveryWriteAndKeyedApartFromTheApi()
+    {
+        var page = Classify("/", "?type=npm&q=postgres")!;
+
+        Assert.Equal(CacheKeys.ListsGeneration, page.ScopeKey);
+        Assert.Equal("/?q=postgres&type=npm", page.Normalized);
+    }
+
+    [Theory]
+    [InlineData("/servers/io.github.alice/weather")]
+    [InlineData("/servers/io.github.alice%2Fweather")]
+    [InlineData("/servers/io.github.alice/weather/versions/1.0.0")]
+    [InlineData("/servers/io.github.alice%2fweather/versions/latest")]
+    public void AWebServerPageIsScopedToItsName(string path)
+    {
+        Assert.Equal(CacheKeys.NameGeneration("io.github.alice/weather"), Classify(path, "")!.ScopeKey);
+    }
+
     [Theory]
     [InlineData("/v0/servers/")]
     [InlineData("/v0/servers/io.github.alice/weather/versions")]
@@ -65,6 +84,12 @@ public class CacheableRequestTests
     [InlineData("/v0/health")]
     [InlineData("/v0/x/dev.mcpregistry/changes")]
     [InlineData("/v2/servers")]
+    [InlineData("/changes")]
+    [InlineData("/assets/site.css")]
+    [InlineData("/mcp")]
+    [InlineData("/servers/only-one-part")]
+    [InlineData("/servers/a/b/c")]
+    [InlineData("/servers/io.github.alice/weather%20x")]
     public void OtherPathsAreNotCached(string path)
     {
         Assert.Null(Classify(path, ""));

@@ -20,6 +20,25 @@ public class CachedResponseTests
         Assert.Equal(answer.Body, read.Body);
         Assert.Equal(storedAt, read.StoredAt);
         Assert.Equal(90, read.AgeSeconds(storedAt.AddSeconds(90.7)));
+        Assert.Empty(read.Headers);
+    }
+
+    [Fact]
+    public void APageKeepsItsSecurityHeadersAndNothingElse()
+    {
+        var headers = new HeaderDictionary
+        {
+            ["Content-Security-Policy"] = "default-src 'none'",
+            ["X-Frame-Options"] = "DENY",
+            ["Date"] = "Tue, 01 Dec 2026 10:00:00 GMT",
+            ["X-Registry-Cache"] = "miss",
+        };
+        var page = CachedResponse.Create("text/html; charset=utf-8", "<!DOCTYPE html>"u8.ToArray(), DateTimeOffset.UnixEpoch, headers);
+
+        var read = CachedResponse.Deserialize(page.Serialize())!;
+
+        Assert.Equal([KeyValuePair.Create("Content-Security-Policy", "default-src 'none'"), KeyValuePair.Create("X-Frame-Options", "DENY")], read.Headers);
+        Assert.Equal(page.Body, read.Body);
     }
 
     [Fact]
@@ -39,6 +58,8 @@ public class CachedResponseTests
     [InlineData(new byte[] { 9, 0, 0, 0, 0 })]
     [InlineData(new byte[] { 1, 0, 200, 0, 0 })]
     [InlineData(new byte[] { 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 200, 0, 0 })]
+    [InlineData(new byte[] { 3, 0, 0, 0, 0, 0, 0, 0, 0, 200 })]
+    [InlineData(new byte[] { 3, 0, 0, 0, 0, 0, 0, 0, 0, 1, 65, 1, 66, 5 })]
     public void AnythingElseInTheCacheIsAMiss(byte[] stored)
     {
         Assert.Null(CachedResponse.Deserialize(stored));

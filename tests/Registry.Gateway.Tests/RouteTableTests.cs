@@ -64,7 +64,7 @@ public sealed class RouteTableTests
 
         Assert.DoesNotContain(without, r => r.ClusterId == "web");
         var web = RouteTable.For(clusters).Where(r => r.ClusterId == "web").ToList();
-        Assert.Equal(["/", "/servers/{**rest}", "/changes", "/assets/{**rest}"], web.Select(r => r.Match.Path));
+        Assert.Equal(["/", "/servers/{namespace}/{**rest}", "/changes", "/assets/{**rest}"], web.Select(r => r.Match.Path));
         Assert.All(web, r => Assert.Equal(["GET", "HEAD"], r.Match.Methods!));
         Assert.Equal(System.Net.HttpVersion.Version11, clusters.Single(c => c.ClusterId == "web").HttpRequest!.Version);
     }

@@ -54,12 +54,16 @@ public sealed class RoundRunner(BenchOptions options, ReleaseOutputs outputs, Wr
             cancellationToken, Scenarios.FewClients));
 
         var pages = await WebPagePaths.WriteAsync(http, stack.UncachedGateway, stack.Database, workDirectory, cancellationToken);
-        foreach (var (many, few, file) in new[]
-                 { (Scenarios.CatalogPage, Scenarios.CatalogPageFewClients, pages.CatalogPages), (Scenarios.ServerPage, Scenarios.ServerPageFewClients, pages.ServerPages) })
+        foreach (var (many, few, cached, file) in new[]
+                 {
+                     (Scenarios.CatalogPage, Scenarios.CatalogPageFewClients, Scenarios.CachedCatalogPage, pages.CatalogPages),
+                     (Scenarios.ServerPage, Scenarios.ServerPageFewClients, Scenarios.CachedServerPage, pages.ServerPages),
+                 })
         {
             scenarios.Add(await MeasureAsync(versions, many, stack.UncachedGateway, "paths-statuses.lua", _ => [file], cancellationToken));
             scenarios.Add(await MeasureAsync(versions, few, stack.UncachedGateway, "paths-statuses.lua", _ => [file], cancellationToken,
                 Scenarios.FewClients));
+            scenarios.Add(await MeasureAsync(versions, cached, stack.CachedGateway, "paths-statuses.lua", _ => [file], cancellationToken));
         }
 
         var token = await AnonymousTokenAsync(stack.UncachedGateway, cancellationToken);

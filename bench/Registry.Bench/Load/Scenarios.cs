@@ -24,6 +24,10 @@ public static class Scenarios
     public const string ServerPage = "server page";
     public const string ServerPageFewClients = "server page, 4 conns";
 
+    /// <summary>The same pages through the gateway with the response cache, which holds pages as it holds API reads.</summary>
+    public const string CachedCatalogPage = "catalog page, cached";
+    public const string CachedServerPage = "server page, cached";
+
     public const int FewClients = 4;
     public const string Publish = "publish";
 

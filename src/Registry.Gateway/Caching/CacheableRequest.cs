@@ -6,7 +6,7 @@ namespace Registry.Gateway.Caching;
 
 /// <summary>
 /// A GET the response cache may answer: the server list or the ranked search (an extension), one name's versions,
-/// or one version. The key is the
+/// or one version, and the web catalog's pages that show them: <c>/</c> (a search) and a server page. The key is the
 /// path as routed plus the query sorted and re-encoded, so spelling differences that mean the same request share
 /// an entry. The scope says which writes make the entry stale: any write for lists, writes to the name otherwise.
 /// </summary>
@@ -15,17 +15,17 @@ internal sealed partial record CacheableRequest(string Normalized, string ScopeK
     public static CacheableRequest? From(HttpRequest request)
     {
         var path = request.Path.Value;
-        if (path is null || !path.StartsWith("/v0", StringComparison.Ordinal))
+        if (path is null)
         {
             return null;
         }
 
-        if (ListPath().IsMatch(path))
+        if (ListPath().IsMatch(path) || path == CatalogPage)
         {
             return new CacheableRequest(path + NormalizedQuery(request.Query), CacheKeys.ListsGeneration);
         }
 
-        var match = NamePath().Match(path);
+        var match = NamePath().Match(path) is { Success: true } api ? api : ServerPage().Match(path);
         if (!match.Success)
         {
             return null;
@@ -59,12 +59,19 @@ internal sealed partial record CacheableRequest(string Normalized, string ScopeK
         return builder.ToString();
     }
 
+    /// <summary>The web catalog's search page: a ranked search, scoped like one.</summary>
+    private const string CatalogPage = "/";
+
     // A search reads every name's latest version, so any write may change it, as it may change the list.
     [GeneratedRegex(@"^/v0(\.1)?/(servers|x/dev\.mcpregistry/search)$")]
     private static partial Regex ListPath();
 
     [GeneratedRegex(@"^/v0(\.1)?/servers/(?<name>[^/]+)/versions(/[^/]+)?$")]
     private static partial Regex NamePath();
+
+    /// <summary>A web catalog server page, <c>/servers/{namespace}/{name}[/versions/{version}]</c> (or with the name's slash encoded).</summary>
+    [GeneratedRegex(@"^/servers/(?<name>[^/]+(/|%2[fF])[^/]+?)(/versions/[^/]+)?$")]
+    private static partial Regex ServerPage();
 
     [GeneratedRegex(@"^[a-zA-Z0-9.-]+/[a-zA-Z0-9._-]+$")]
     private static partial Regex ServerName();

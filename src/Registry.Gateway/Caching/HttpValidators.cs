@@ -54,6 +54,11 @@ internal static class HttpValidators
 
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = answer.ContentType;
+        foreach (var (name, value) in answer.Headers)
+        {
+            response.Headers[name] = value;
+        }
+
         response.ContentLength = answer.Body.Length;
     }
 }

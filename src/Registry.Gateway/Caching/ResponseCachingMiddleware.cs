@@ -26,15 +26,17 @@ internal sealed class ResponseCachingMiddleware(
 
     public async Task InvokeAsync(HttpContext context)
     {
-        // Outside the API (the MCP server's /mcp) answers may be event streams: passed on as they come, never held.
+        // Outside the API only the web catalog's pages are held: the MCP server's /mcp answers may be event streams,
+        // passed on as they come, and the pages' assets carry caching headers of their own.
+        var cacheable = CacheableRequest.From(context.Request);
         if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)
-            || !ApiPrefixes.Contains(context.Request.Path))
+            || !ApiPrefixes.Contains(context.Request.Path) && cacheable is null)
         {
             await next(context);
             return;
         }
 
-        var key = await EntryKeyAsync(context.Request);
+        var key = await EntryKeyAsync(cacheable);
         var cached = key is null ? null : await store.GetAsync(key);
         if (cached is not null && store.IsFresh(cached))
         {
@@ -57,7 +59,7 @@ internal sealed class ResponseCachingMiddleware(
             return;
         }
 
-        var answer = CachedResponse.Create(context.Response.ContentType, body, store.Now);
+        var answer = CachedResponse.Create(context.Response.ContentType, body, store.Now, context.Response.Headers);
         if (key is not null)
         {
             await store.SetAsync(key, answer);
@@ -66,9 +68,9 @@ internal sealed class ResponseCachingMiddleware(
         await WriteAsync(context, answer, key is null ? "bypass" : "miss");
     }
 
-    private async Task<string?> EntryKeyAsync(HttpRequest request)
+    private async Task<string?> EntryKeyAsync(CacheableRequest? cacheable)
     {
-        if (!options.Value.Enabled || CacheableRequest.From(request) is not { } cacheable)
+        if (!options.Value.Enabled || cacheable is null)
         {
             return null;
         }

@@ -30,7 +30,7 @@ internal static class RouteTable
     [
         new("mcp", "/mcp", UpstreamClusters.Mcp, Order: 1),
         new("web-catalog", "/", UpstreamClusters.Web, Order: 1, Reads),
-        new("web-servers", "/servers/{**rest}", UpstreamClusters.Web, Order: 1, Reads),
+        new("web-servers", "/servers/{namespace}/{**rest}", UpstreamClusters.Web, Order: 1, Reads),
         new("web-changes", "/changes", UpstreamClusters.Web, Order: 1, Reads),
         new("web-assets", "/assets/{**rest}", UpstreamClusters.Web, Order: 1, Reads),
     ];

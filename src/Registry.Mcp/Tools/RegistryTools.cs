@@ -44,7 +44,7 @@ internal sealed class RegistryTools(CatalogReader catalog)
             "with it.")] string? cursor = null,
         CancellationToken cancellationToken = default)
     {
-        // The ranked search answers nothing without words (an empty q is refused); say what to send instead.
+        // Without words the ranked search browses in name order, every score 0: no answer to an agent's question; ask for words.
         if (string.IsNullOrWhiteSpace(query))
         {
             return ToolAnswers.Error("query needs at least one word to search for, e.g. 'postgres', 'github issues' or a " +

@@ -5,7 +5,8 @@ namespace Registry.EndToEnd.Tests.Web;
 
 /// <summary>
 /// Debian's chromium, headless, driven by Playwright (no browser download: the executable is the system's). One browser
-/// per test class; each test opens its own context, so cookies, permissions and script settings never leak.
+/// per test class; each test opens its own context, so cookies, permissions and script settings never leak, and no
+/// request leaves the machine.
 /// </summary>
 public sealed class ChromiumBrowser : IAsyncLifetime
 {
@@ -35,9 +36,14 @@ public sealed class ChromiumBrowser : IAsyncLifetime
         };
         configure?.Invoke(options);
         var context = await browser!.NewContextAsync(options);
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
+        // Test traffic stays on loopback: a document's https icon is refused here, as a closed network would, but at once.
+        await context.RouteAsync(url => !IsLoopback(url), route => route.AbortAsync("blockedbyclient"));
         return context;
     }
+
+    private static bool IsLoopback(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.IsLoopback || uri.Scheme is "data" or "blob" or "about");
 
     public async Task DisposeAsync()
     {

@@ -107,8 +107,9 @@ public sealed class WebCatalogTests(RegistryAppFixture registry, ChromiumBrowser
                 break;
             }
 
+            var href = await next.GetAttributeAsync("href");
             await next.ClickAsync();
-            await page.WaitForLoadStateAsync();
+            await page.WaitForURLAsync(new Uri(Gateway, href).ToString());
         }
 
         Assert.Equal(expected, seen);

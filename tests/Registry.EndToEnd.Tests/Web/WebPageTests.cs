@@ -134,12 +134,43 @@ public sealed partial class WebPageTests(RegistryAppFixture registry, ChromiumBr
     }
 
     [Fact]
+    public async Task APageComesFromTheCacheWithItsPolicyUntilAWriteChangesIt()
+    {
+        var word = "zq" + Guid.NewGuid().ToString("N")[..10];
+        var path = $"/?q={word}";
+
+        var (first, firstHtml) = await GetAsync(path);
+        var (second, secondHtml) = await GetAsync(path);
+        var document = Publisher.NewServer();
+        document["description"] = $"Answers {word} questions";
+        (await publisher.PublishAsync(document, await publisher.AnonymousTokenAsync())).EnsureSuccessStatusCode();
+        var (third, thirdHtml) = await GetAsync(path);
+
+        Assert.Equal(["miss", "hit", "miss"], new[] { first, second, third }.Select(r => Assert.Single(r.GetValues("X-Registry-Cache"))));
+        Assert.Equal(firstHtml, secondHtml);
+        Assert.Contains("0 servers found", firstHtml);
+        Assert.All(new[] { first, second, third }, h => Assert.Equal(SecurityPolicyOf(first), SecurityPolicyOf(h)));
+        Assert.Contains("1 server found", thirdHtml);
+        Assert.Contains(document["name"]!.GetValue<string>(), thirdHtml);
+    }
+
+    [Fact]
     public async Task ANonGetOfAPageIsRefusedWithoutReachingTheWeb()
     {
         using var response = await registry.Gateway.PostAsync("/", new StringContent("q=x"));
 
         Assert.True((int)response.StatusCode is >= 400 and < 500, $"POST / answered {(int)response.StatusCode}");
     }
+
+    private async Task<(System.Net.Http.Headers.HttpResponseHeaders Headers, string Html)> GetAsync(string path)
+    {
+        using var response = await registry.Gateway.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (response.Headers, await response.Content.ReadAsStringAsync());
+    }
+
+    private static string SecurityPolicyOf(System.Net.Http.Headers.HttpResponseHeaders headers) =>
+        Assert.Single(headers.GetValues("Content-Security-Policy"));
 
     [GeneratedRegex(@"<script(?![^>]*\ssrc=)[^>]*>", RegexOptions.IgnoreCase)]
     private static partial Regex InlineScript();
