@@ -28,9 +28,9 @@ internal sealed class ResponseCachingMiddleware(
     {
         // Outside the API only the web catalog's pages are held: the MCP server's /mcp answers may be event streams,
         // passed on as they come, and the pages' assets carry caching headers of their own.
-        var cacheable = CacheableRequest.From(context.Request);
-        if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method)
-            || !ApiPrefixes.Contains(context.Request.Path) && cacheable is null)
+        var isRead = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method);
+        var cacheable = isRead ? CacheableRequest.From(context.Request) : null;
+        if (!isRead || !ApiPrefixes.Contains(context.Request.Path) && cacheable is null)
         {
             await next(context);
             return;

@@ -35,20 +35,20 @@ internal static class UpstreamClusters
 
         if (configuration.GetSection($"services:{Mcp}").Exists())
         {
-            clusters.Add(McpServer());
+            clusters.Add(HttpService(Mcp, StreamActivityTimeout));
         }
 
         if (configuration.GetSection($"services:{Web}").Exists())
         {
-            clusters.Add(Cluster(Web, HttpVersion.Version11, HttpVersionPolicy.RequestVersionOrLower, ActivityTimeout));
+            clusters.Add(HttpService(Web, ActivityTimeout));
         }
 
         return clusters;
     }
 
-    /// <summary>The MCP server listens on HTTP/1.1 (streamable HTTP, server-sent events) and is probed like the services.</summary>
-    private static ClusterConfig McpServer() =>
-        Cluster(Mcp, HttpVersion.Version11, HttpVersionPolicy.RequestVersionOrLower, StreamActivityTimeout);
+    /// <summary>The MCP server and the web catalog listen on HTTP/1.1 (pages, streamable HTTP, server-sent events) and are probed like the services.</summary>
+    private static ClusterConfig HttpService(string name, TimeSpan activityTimeout) =>
+        Cluster(name, HttpVersion.Version11, HttpVersionPolicy.RequestVersionOrLower, activityTimeout);
 
     private static ClusterConfig GrpcService(string name) =>
         Cluster(name, HttpVersion.Version20, HttpVersionPolicy.RequestVersionExact, ActivityTimeout);

@@ -1,6 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Registry.Contracts.V0;
+using Registry.Web.Presentation;
 
 namespace Registry.Web.Catalog;
 
@@ -13,13 +13,6 @@ namespace Registry.Web.Catalog;
 public sealed class CatalogReader(Contracts.V0.Catalog.CatalogClient catalog)
 {
     public const string Latest = "latest";
-
-    private static readonly JsonSerializerOptions Indented = new()
-    {
-        WriteIndented = true,
-        // The text is HTML-escaped where it is shown; escaping < > + and non-ASCII in the JSON too would only hurt reading.
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 
     public async Task<SearchServersResponse> SearchAsync(CatalogQuery query, CancellationToken cancellationToken) =>
         await catalog.SearchServersAsync(query.ToRequest(), cancellationToken: cancellationToken);
@@ -45,7 +38,7 @@ public sealed class CatalogReader(Contracts.V0.Catalog.CatalogClient catalog)
         }
 
         var ordered = versions.Servers.OrderByDescending(v => v.Meta?.Official?.PublishedAt?.ToDateTimeOffset()).ToList();
-        return new ServerDetails(chosen, ordered, document.ToJsonString(Indented));
+        return new ServerDetails(chosen, ordered, document.ToJsonString(DisplayJson.Options));
     }
 
     public async Task<ChangeList> RecentChangesAsync(int limit, CancellationToken cancellationToken) =>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Registry.Contracts.V0;
 using Registry.Install;
 
@@ -10,24 +9,17 @@ namespace Registry.Web.Presentation;
 /// </summary>
 public static class InstallSnippets
 {
-    private static readonly JsonSerializerOptions Indented = new()
-    {
-        WriteIndented = true,
-        // The text is HTML-escaped where it is shown; escaping < > + and non-ASCII in the JSON too would only hurt reading.
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public static IReadOnlyList<InstallSnippet> For(ServerJson server)
     {
         var snippets = new List<InstallSnippet>();
         if (InstallConfigBuilder.Build(server, InstallClient.VsCode) is { } vscode)
         {
-            snippets.Add(new("vscode", "VS Code", "mcp.json", vscode.Config.ToJsonString(Indented)));
+            snippets.Add(new("vscode", "VS Code", "mcp.json", vscode.Config.ToJsonString(DisplayJson.Options)));
         }
 
         if (InstallConfigBuilder.Build(server, InstallClient.ClaudeDesktop) is { } claude)
         {
-            snippets.Add(new("claude", "Claude Desktop", "claude_desktop_config.json", claude.Config.ToJsonString(Indented)));
+            snippets.Add(new("claude", "Claude Desktop", "claude_desktop_config.json", claude.Config.ToJsonString(DisplayJson.Options)));
         }
 
         foreach (var (package, index) in server.Packages.Select((p, i) => (p, i)))
