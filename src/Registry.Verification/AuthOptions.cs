@@ -50,6 +50,12 @@ public sealed class AdminOidcOptions
     /// <summary>Comma-separated patterns, e.g. <c>*</c>.</summary>
     public string PublishPermissions { get; set; } = "";
     public string EditPermissions { get; set; } = "";
+
+    /// <summary>Comma-separated annotation key patterns administrators may annotate with, e.g. <c>com.acme.registry/*</c>.</summary>
+    public string AnnotatePermissions { get; set; } = "";
+
+    /// <summary>Administrators may read the audit trail.</summary>
+    public bool AuditAccess { get; set; }
     public bool RequireHttpsMetadata { get; set; } = true;
 
     public bool Enabled => !string.IsNullOrWhiteSpace(Issuer);

@@ -7,4 +7,10 @@ public static class PermissionActions
 {
     public const string Publish = "publish";
     public const string Edit = "edit";
+
+    /// <summary>Attach and remove operator annotations; the pattern matches annotation keys (<c>com.acme.registry/*</c>).</summary>
+    public const string Annotate = "annotate";
+
+    /// <summary>Read the audit trail; the pattern is <c>*</c>.</summary>
+    public const string Audit = "audit";
 }

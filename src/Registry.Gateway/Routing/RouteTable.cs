@@ -23,6 +23,9 @@ internal static class RouteTable
         new("validate", "/validate", UpstreamClusters.Publish, Order: 1),
         new("auth", "/auth/{**rest}", UpstreamClusters.Verification, Order: 1),
         new("other", "/{**rest}", UpstreamClusters.Catalog, Order: 10),
+        new("annotations", Extensions + "/servers/{**rest}", UpstreamClusters.Publish, Order: 1),
+        new("audit", Extensions + "/audit/{**rest}", UpstreamClusters.Publish, Order: 1),
+        new("audit-page", Extensions + "/audit", UpstreamClusters.Publish, Order: 1),
         new("mirror", Extensions + "/mirror", UpstreamClusters.Mirror, Order: 1, [HttpMethods.Get]) { UpstreamPath = "/status" },
     ];
 

@@ -35,6 +35,7 @@ public sealed class ServerPublisher(
                 checks.RequireSchemaValid(document);
                 progress.Reached(WriteGates.Authentication);
                 var claims = authorization.Authenticate(authorizationHeader);
+                progress.Authenticated(claims);
                 var name = RequestDocument.StringField(document, "name")!;
                 progress.Reached(WriteGates.Permission);
                 WriteAuthorization.RequirePublish(claims, name);
@@ -60,6 +61,7 @@ public sealed class ServerPublisher(
             checks.RequireSchemaValid(document);
             progress.Reached(WriteGates.Authentication);
             var claims = authorization.Authenticate(authorizationHeader);
+            progress.Authenticated(claims);
             progress.Reached(WriteGates.Permission);
             WriteAuthorization.RequireEdit(claims, name);
             progress.Reached(WriteGates.PathMatch);

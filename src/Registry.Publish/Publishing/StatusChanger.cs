@@ -48,6 +48,7 @@ public sealed class StatusChanger(WriteAuthorization authorization, ServerWriteS
     {
         progress.Reached(WriteGates.Authentication);
         var claims = authorization.Authenticate(authorizationHeader);
+        progress.Authenticated(claims);
         progress.Reached(WriteGates.Permission);
         WriteAuthorization.RequirePublishOrEdit(claims, name);
         progress.Reached(WriteGates.StatusRequest);

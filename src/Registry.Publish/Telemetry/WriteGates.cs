@@ -1,3 +1,5 @@
+using Registry.Auth.Tokens;
+
 namespace Registry.Publish.Telemetry;
 
 /// <summary>The checks a write passes, in the words its log and span use to say which one refused it.</summary>
@@ -23,4 +25,9 @@ public sealed class WriteProgress
     public string Gate { get; private set; } = WriteGates.Start;
 
     public void Reached(string gate) => Gate = gate;
+
+    /// <summary>The caller's token, once the write has authenticated it; null before (or when it had none).</summary>
+    public RegistryTokenClaims? Claims { get; private set; }
+
+    public void Authenticated(RegistryTokenClaims claims) => Claims = claims;
 }

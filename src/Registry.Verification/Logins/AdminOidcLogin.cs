@@ -57,7 +57,12 @@ public sealed class AdminOidcLogin
         }
 
         return new TokenGrant(AuthMethods.Oidc, token.Subject ?? "",
-            [.. Patterns(settings.PublishPermissions, PermissionActions.Publish), .. Patterns(settings.EditPermissions, PermissionActions.Edit)]);
+            [
+                .. Patterns(settings.PublishPermissions, PermissionActions.Publish),
+                .. Patterns(settings.EditPermissions, PermissionActions.Edit),
+                .. Patterns(settings.AnnotatePermissions, PermissionActions.Annotate),
+                .. settings.AuditAccess ? [new Permission(PermissionActions.Audit, PermissionMatcher.Everything)] : Array.Empty<Permission>(),
+            ]);
     }
 
     private async Task<SecurityKey?> FindKeyAsync(string? keyId, CancellationToken cancellationToken)
