@@ -57,7 +57,7 @@ public class LoginTests(RegistryAppFixture registry)
         using var response = await registry.Gateway.PostAsJsonAsync("/v0/auth/oidc", new { oidc_token = idToken });
 
         var claims = await ValidTokenAsync(response, AuthMethods.Oidc);
-        AssertPermissions(claims, ("publish", "*"), ("edit", "*"));
+        AssertPermissions(claims, ("publish", "*"), ("edit", "*"), ("annotate", OutsideWorld.AdminAnnotationKeys), ("audit", "*"));
     }
 
     [Fact]

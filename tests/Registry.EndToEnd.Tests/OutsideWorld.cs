@@ -16,6 +16,9 @@ public sealed class OutsideWorld : IAsyncDisposable
     public required FakeGitHubApi GitHub { get; init; }
     public required FakeOidcIssuer Actions { get; init; }
     public required FakeOidcIssuer Admins { get; init; }
+
+    /// <summary>The annotation keys administrators hold; keys outside them are refused with 403.</summary>
+    public const string AdminAnnotationKeys = "com.acme.registry/*";
     public required FakeDnsServer Dns { get; init; }
     public required FakeHttpServer Sites { get; init; }
     public string SigningSeed { get; } = Ed25519Keys.NewSeedHex();
@@ -47,6 +50,8 @@ public sealed class OutsideWorld : IAsyncDisposable
         $"--Registry:Auth:Oidc:ClientId={AdminClientId}",
         "--Registry:Auth:Oidc:PublishPermissions=*",
         "--Registry:Auth:Oidc:EditPermissions=*",
+        $"--Registry:Auth:Oidc:AnnotatePermissions={AdminAnnotationKeys}",
+        "--Registry:Auth:Oidc:AuditAccess=true",
         "--Registry:Auth:Oidc:RequireHttpsMetadata=false",
         $"--Registry:Auth:Dns:Resolver={Dns.EndPoint}",
         $"--Registry:Auth:Http:WellKnownUrlTemplate={Sites.BaseUrl}/{{domain}}/.well-known/mcp-registry-auth",
