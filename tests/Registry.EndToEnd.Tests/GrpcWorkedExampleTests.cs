@@ -9,6 +9,18 @@ namespace Registry.EndToEnd.Tests;
 public sealed class GrpcWorkedExampleTests(RegistryAppFixture registry)
 {
     [Fact]
+    public async Task ListingTheCatalogNamesItsServiceTheHealthProtocolAndBothReflectionVersions()
+    {
+        using var reflection = new ReflectionClient(registry.App.GetEndpoint("catalog", "http"));
+
+        var listed = await reflection.ListServicesAsync();
+
+        Assert.Equal(
+            ["grpc.health.v1.Health", "grpc.reflection.v1.ServerReflection", "grpc.reflection.v1alpha.ServerReflection", "registry.v0.Catalog"],
+            listed.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task ListServersWithALimitOfTwoAnswersTheFirstTwoVersionsTheRestApiLists()
     {
         using var channel = GrpcChannel.ForAddress(registry.App.GetEndpoint("catalog", "http"));
