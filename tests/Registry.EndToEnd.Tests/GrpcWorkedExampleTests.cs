@@ -11,7 +11,7 @@ public sealed class GrpcWorkedExampleTests(RegistryAppFixture registry)
     [Fact]
     public async Task ListingTheCatalogNamesItsServiceTheHealthProtocolAndBothReflectionVersions()
     {
-        using var reflection = new ReflectionClient(registry.App.GetEndpoint("catalog", "http"));
+        using var reflection = new ReflectionClient(registry.CatalogGrpcAddress);
 
         var listed = await reflection.ListServicesAsync();
 
@@ -23,7 +23,7 @@ public sealed class GrpcWorkedExampleTests(RegistryAppFixture registry)
     [Fact]
     public async Task ListServersWithALimitOfTwoAnswersTheFirstTwoVersionsTheRestApiLists()
     {
-        using var channel = GrpcChannel.ForAddress(registry.App.GetEndpoint("catalog", "http"));
+        using var channel = GrpcChannel.ForAddress(registry.CatalogGrpcAddress);
         var catalog = new Catalog.CatalogClient(channel);
 
         var page = await catalog.ListServersAsync(new ListServersRequest { Limit = 2 });
