@@ -7,7 +7,8 @@ public static class ServiceResources
     /// A gRPC service: HTTP/2-only gRPC + transcoded REST on the <c>http</c> endpoint (GRPC_PORT), HTTP/1.1
     /// health probes on <c>health</c> (HEALTH_PORT). Its ports are its
     /// own, not the orchestrator's proxy: a proxy accepts connections while nothing serves them and holds them open,
-    /// where a refused connection lets the gateway answer at once that the service is not ready.
+    /// where a refused connection lets the gateway answer at once that the service is not ready. The dashboard and the
+    /// console show the gRPC address (<see cref="GrpcAddresses"/>).
     /// </summary>
     public static IResourceBuilder<ProjectResource> AddRegistryService<TProject>(
         this IDistributedApplicationBuilder builder,
@@ -16,7 +17,8 @@ public static class ServiceResources
         builder.AddProject<TProject>(name)
             .WithHttpEndpoint(name: "http", env: "GRPC_PORT", isProxied: false)
             .WithHttpEndpoint(name: "health", env: "HEALTH_PORT", isProxied: false)
-            .WithHttpHealthCheck("/health", endpointName: "health");
+            .WithHttpHealthCheck("/health", endpointName: "health")
+            .WithGrpcAddressShown(grpcEndpointName: "http", healthEndpointName: "health");
 
     /// <summary>
     /// The MCP server: streamable HTTP on <c>/mcp</c> and its health probes on one HTTP/1.1 endpoint, as the mirror

@@ -21,6 +21,7 @@ public static class GrpcRestHosting
             // declared `optional` in the protos so that they have presence.
             .AddJsonTranscoding(options => options.JsonSettings.IgnoreDefaultValues = true);
         builder.Services.AddGrpcHealthChecks();
+        builder.Services.AddGrpcReflection();
         return builder;
     }
 
@@ -34,10 +35,17 @@ public static class GrpcRestHosting
         return app;
     }
 
+    /// <summary>
+    /// Health endpoints and gRPC server reflection, so that grpcurl, Postman or grpcui can list and call every
+    /// service of the process. Reflection describes what is mapped when it is first asked, so services mapped after
+    /// this call are listed too. It has no HTTP binding and the gateway only forwards the API prefixes, so it is
+    /// reachable on the service's gRPC port only.
+    /// </summary>
     public static WebApplication MapRegistryServiceDefaults(this WebApplication app)
     {
         app.MapDefaultEndpoints();
         app.MapGrpcHealthChecksService();
+        app.MapGrpcReflectionService();
         return app;
     }
 
