@@ -12,9 +12,9 @@ public static class CliApplication
 
     public static async Task<int> RunAsync(
         string[] args, TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?> environment,
-        bool isTerminal = false, CancellationToken cancellationToken = default)
+        Terminals terminals = default, CancellationToken cancellationToken = default)
     {
-        var console = new CliConsole(output, error, isTerminal);
+        var console = new CliConsole(output, error, terminals);
         var root = BuildRoot(new CommandRunner(new GlobalOptions(), console, environment));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

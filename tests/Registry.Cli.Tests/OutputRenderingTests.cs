@@ -22,7 +22,7 @@ public sealed class OutputRenderingTests
     private static string Render(Spectre.Console.Rendering.IRenderable renderable)
     {
         var output = new StringWriter();
-        new CliConsole(output, new StringWriter(), isTerminal: false).Out.Write(renderable);
+        new CliConsole(output, new StringWriter(), Terminals.None).Out.Write(renderable);
         return output.ToString();
     }
 

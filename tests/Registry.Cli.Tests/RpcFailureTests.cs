@@ -29,6 +29,7 @@ public sealed class RpcFailureTests
     [InlineData(StatusCode.NotFound, ExitCodes.Refused, "Not found")]
     [InlineData(StatusCode.Unavailable, ExitCodes.Unreachable, "not available")]
     [InlineData(StatusCode.AlreadyExists, ExitCodes.Refused, "the detail")]
+    [InlineData(StatusCode.Unimplemented, ExitCodes.Refused, "does not offer this call")]
     public void EachStatusHasItsExitCode(StatusCode code, int exitCode, string expected)
     {
         var failure = RpcFailures.Translate(new RpcException(new Grpc.Core.Status(code, "the detail")), ServiceKind.Catalog, Address);

@@ -81,7 +81,7 @@ public sealed class Invocation(
     /// <summary>Runs a long step under a spinner on standard error when that is a terminal.</summary>
     public async Task<T> WithStatusAsync<T>(string message, Func<Action<string>, Task<T>> step)
     {
-        if (!Console.IsTerminal)
+        if (!Console.ErrorIsTerminal)
         {
             return await step(_ => { });
         }

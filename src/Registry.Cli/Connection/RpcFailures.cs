@@ -28,6 +28,8 @@ public static class RpcFailures
             StatusCode.PermissionDenied => new CliFailure(ExitCodes.NotAuthorized, $"Not permitted: {detail}", violations),
             StatusCode.Unavailable or StatusCode.DeadlineExceeded =>
                 new CliFailure(ExitCodes.Unreachable, $"The {service.Name} service at {address} is not available: {detail}", violations),
+            StatusCode.Unimplemented =>
+                new CliFailure(ExitCodes.Refused, $"The {service.Name} service at {address} does not offer this call ({detail}); is it an older version?", violations),
             StatusCode.NotFound => new CliFailure(ExitCodes.Refused, $"Not found: {detail}", violations),
             _ => new CliFailure(ExitCodes.Refused, detail, violations),
         };

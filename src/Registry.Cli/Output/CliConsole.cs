@@ -11,20 +11,21 @@ public sealed class CliConsole
     // Redirected output has no width; tables are not wrapped below this.
     private const int RedirectedWidth = 240;
 
-    public CliConsole(TextWriter output, TextWriter error, bool isTerminal)
+    public CliConsole(TextWriter output, TextWriter error, Terminals terminals)
     {
         OutWriter = output;
         ErrWriter = error;
-        IsTerminal = isTerminal;
-        Out = Create(output, isTerminal);
-        Err = Create(error, isTerminal);
+        ErrorIsTerminal = terminals.Error;
+        Out = Create(output, terminals.Output);
+        Err = Create(error, terminals.Error);
     }
 
     public TextWriter OutWriter { get; }
 
     public TextWriter ErrWriter { get; }
 
-    public bool IsTerminal { get; }
+    /// <summary>Whether progress can be animated: standard error is a terminal, whatever standard output is.</summary>
+    public bool ErrorIsTerminal { get; }
 
     public IAnsiConsole Out { get; }
 
