@@ -5,7 +5,10 @@ public static class ExitCodes
 {
     public const int Success = 0;
 
-    /// <summary>The registry answered and refused: not found, invalid document, conflict, or validate found errors.</summary>
+    /// <summary>
+    /// The registry answered and refused: not found, invalid document, conflict, or validate found errors (also an
+    /// unexpected failure of the CLI itself).
+    /// </summary>
     public const int Refused = 1;
 
     /// <summary>The command line is wrong: an unknown option, a missing address, an unreadable file or key.</summary>

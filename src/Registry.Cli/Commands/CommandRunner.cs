@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Grpc.Core;
 using Registry.Cli.Connection;
 using Registry.Cli.Output;
 
@@ -25,10 +26,17 @@ public sealed class CommandRunner(GlobalOptions globals, CliConsole console, IRe
             Report(failure);
             return failure.ExitCode;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (cancellationToken.IsCancellationRequested
+                                          && exception is OperationCanceledException or RpcException { StatusCode: StatusCode.Cancelled })
         {
             console.Note("Interrupted.");
             return ExitCodes.Interrupted;
+        }
+        catch (Exception exception)
+        {
+            // A defect of the CLI itself; the user still gets one line rather than a stack trace.
+            Report(new CliFailure(ExitCodes.Refused, $"Unexpected failure ({exception.GetType().Name}): {exception.Message}"));
+            return ExitCodes.Refused;
         }
     }
 

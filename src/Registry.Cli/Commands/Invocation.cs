@@ -41,7 +41,7 @@ public sealed class Invocation(
         {
             return await call(channels.For(address), options);
         }
-        catch (RpcException exception) when (exception.StatusCode != StatusCode.Cancelled || !CancellationToken.IsCancellationRequested)
+        catch (RpcException exception) when (!CancellationToken.IsCancellationRequested)
         {
             throw RpcFailures.Translate(exception, service, address);
         }
