@@ -19,6 +19,7 @@ var catalog = builder.AddRegistryService<Projects.Registry_Catalog>("catalog")
     .WithEnvironment("Registry__GitHubClientId", settings.GitHubClientId ?? "");
 var signingKey = builder.AddTokenSigningKey();
 var verification = builder.AddRegistryService<Projects.Registry_Verification>("verification")
+    .WithRegistryDatabase(database, migrations)
     .WithTokenSigning(signingKey)
     .WithConfigurationSection(builder.Configuration, "Registry:Auth")
     .WithConfigurationSection(builder.Configuration, "Registry:Packages");

@@ -22,6 +22,9 @@ public sealed class TestTokens
     /// <summary>May edit under <see cref="Namespace"/> but not publish there.</summary>
     public string Editor() => Issue(seed, new Permission(PermissionActions.Edit, Namespace + "/*"));
 
+    /// <summary>May read the audit trail, and nothing else.</summary>
+    public string Auditor() => Issue(seed, new Permission(PermissionActions.Audit, "*"));
+
     /// <summary>A good token for another namespace.</summary>
     public string Stranger() => Issue(seed, new Permission(PermissionActions.Publish, "org.other/*"));
 

@@ -25,6 +25,10 @@ public static partial class RegistryErrors
     public static RegistryException PublishOrEditDenied(IReadOnlyList<string> heldPublishPatterns) =>
         new(403, "You do not have publish or edit permissions for this server. " + Held("publish", heldPublishPatterns));
 
+    /// <summary>Reading the audit trail needs the audit permission, which only configured administrator logins grant.</summary>
+    public static RegistryException AuditDenied() =>
+        new(403, "You do not have permission to read the audit trail. Your token grants no audit permission.");
+
     private static string Held(string action, IReadOnlyList<string> patterns) =>
         patterns.Count == 0
             ? $"Your token grants no {action} permissions."

@@ -26,11 +26,12 @@ internal static class HttpValidators
     /// <summary>
     /// Registry data may change with any write, so clients may keep it but must revalidate (cheap with the ETag), and
     /// a CDN may answer with what it kept while the registry answers errors (stale-if-error, RFC 5861), as the gateway
-    /// itself does; health answers are never stored.
+    /// itself does; health answers are never stored, nor answers to a request with a token (the audit trail): for
+    /// those, <c>public</c> would let a shared cache keep them.
     /// </summary>
     public static string CacheControlFor(HttpRequest request, int status, TimeSpan staleIfError)
     {
-        if (status != StatusCodes.Status200OK || OperationalPaths.IsLiveness(request.Path))
+        if (status != StatusCodes.Status200OK || OperationalPaths.IsLiveness(request.Path) || request.Headers.ContainsKey(HeaderNames.Authorization))
         {
             return "no-store";
         }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Registry.Caching;
+using Registry.Data.Audit;
 using Registry.Data.Hosting;
 using Registry.Data.Mirroring;
 using Registry.Domain.Versions;
@@ -45,6 +46,8 @@ public static class MirrorServiceExtensions
         builder.Services.AddSingleton<MirroredNameStore>();
         builder.Services.AddSingleton<MirrorFilter>();
         builder.Services.AddSingleton<RetryDelay>();
+        builder.Services.AddSingleton<AuditTrailWriter>();
+        builder.Services.AddSingleton<MirrorAudit>();
         builder.Services.AddSingleton<MirrorSynchronizer>();
         builder.Services.AddHostedService<MirrorWorker>();
         return builder;

@@ -24,6 +24,7 @@ public sealed class MirrorSynchronizer(
     MirrorStateStore states,
     MirrorFilter filter,
     CacheGenerations cache,
+    MirrorAudit audit,
     IOptions<MirrorOptions> options,
     ILogger<MirrorSynchronizer> logger)
 {
@@ -77,9 +78,11 @@ public sealed class MirrorSynchronizer(
                 activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
                 logger.LogWarning("Mirror page {Page} after cursor {Cursor} failed in {ElapsedMs} ms: {Reason}",
                     pages + 1, cursor ?? FirstPage, MirrorActivitySource.ElapsedMs(started), ex.Message);
+                await audit.FailedAsync(settings.UpstreamBase, ex);
                 throw;
             }
 
+            await audit.ImportedAsync(settings.UpstreamBase, admitted.Count, result.Written.Count);
             var filteredOut = page.Versions.Count - admitted.Count;
             activity?.SetTag("registry.mirror.written", result.Written.Count).SetTag("registry.mirror.rejected", page.Rejected.Count);
             logger.LogInformation(

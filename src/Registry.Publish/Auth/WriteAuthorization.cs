@@ -50,6 +50,15 @@ public sealed class WriteAuthorization(RegistryTokenValidator validator)
         }
     }
 
+    /// <summary>Reading the audit trail: the audit permission, whose pattern is <c>*</c>.</summary>
+    public static void RequireAudit(RegistryTokenClaims claims)
+    {
+        if (!PermissionMatcher.Allows(claims.Permissions, PermissionActions.Audit, PermissionMatcher.Everything))
+        {
+            throw RegistryErrors.AuditDenied();
+        }
+    }
+
     private static void Require(RegistryTokenClaims claims, string action, string serverName)
     {
         if (!PermissionMatcher.Allows(claims.Permissions, action, serverName))

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Registry.Auth.Tokens;
 using Registry.Caching;
+using Registry.Data.Audit;
 using Registry.Data.Hosting;
 using Registry.Data.Mirroring;
 using Registry.Data.Servers;
@@ -48,6 +49,10 @@ public static class PublishServiceExtensions
         builder.Services.AddGrpcClient<Contracts.V0.Verification.VerificationClient>(o => o.Address = new Uri(VerificationAddress))
             .RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<AuditTrailWriter>();
+        builder.Services.AddSingleton<AuditTrailReader>();
+        builder.Services.AddSingleton<WriteAudit>();
         builder.Services.AddSingleton<WriteTelemetry>();
         builder.Services.AddSingleton<ServerPublisher>();
         builder.Services.AddSingleton<StatusChanger>();

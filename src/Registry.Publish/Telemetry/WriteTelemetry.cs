@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Registry.Domain.Audit;
 using Registry.Domain.Errors;
 
 namespace Registry.Publish.Telemetry;
 
-/// <summary>One span and one log event around every publish, edit and status change, whatever its outcome.</summary>
-public sealed class WriteTelemetry(ILogger<WriteTelemetry> logger, TimeProvider clock)
+/// <summary>One span, one log event and one audit row around every write, whatever its outcome.</summary>
+public sealed class WriteTelemetry(ILogger<WriteTelemetry> logger, TimeProvider clock, WriteAudit audit, IEnumerable<IExceptionTranslator> translators)
 {
     public const string SourceName = "Registry.Publish";
 
@@ -28,12 +29,10 @@ public sealed class WriteTelemetry(ILogger<WriteTelemetry> logger, TimeProvider 
         activity?.SetTag("registry.server.version", shownVersion);
         var progress = new WriteProgress();
         var started = clock.GetTimestamp();
+        T result;
         try
         {
-            var result = await write(progress);
-            activity?.SetTag("registry.write.outcome", "succeeded");
-            LogSuccess(operation, name, shownVersion, status, ElapsedMs(started));
-            return result;
+            result = await write(progress);
         }
         catch (RegistryException refusal)
         {
@@ -41,14 +40,21 @@ public sealed class WriteTelemetry(ILogger<WriteTelemetry> logger, TimeProvider 
             activity?.SetTag("http.response.status_code", refusal.Status);
             WriteLog.Refused(logger, refusal.Status >= 500 ? LogLevel.Warning : LogLevel.Information,
                 operation.Name, name, shownVersion, progress.Gate, refusal.Status, ElapsedMs(started));
+            await audit.RecordAsync(operation, progress, serverName, version, status, AuditOutcomes.Refused, refusal.Status);
             throw;
         }
         catch (Exception failure)
         {
             Mark(activity, "failed", progress.Gate);
             WriteLog.Failed(logger, failure, operation.Name, name, shownVersion, progress.Gate, ElapsedMs(started));
+            await audit.RecordAsync(operation, progress, serverName, version, status, AuditOutcomes.Failed, FailureStatus(failure));
             throw;
         }
+
+        activity?.SetTag("registry.write.outcome", "succeeded");
+        LogSuccess(operation, name, shownVersion, status, ElapsedMs(started));
+        await audit.RecordAsync(operation, progress, serverName, version, status, AuditOutcomes.Succeeded, WriteAudit.SucceededStatus);
+        return result;
     }
 
     private void LogSuccess(WriteOperation operation, string name, string version, string? status, long elapsedMs)
@@ -66,6 +72,10 @@ public sealed class WriteTelemetry(ILogger<WriteTelemetry> logger, TimeProvider 
             WriteLog.StatusChanged(logger, name, version, status ?? Unknown, elapsedMs);
         }
     }
+
+    /// <summary>The status the caller is answered with: what a translator makes of the failure (503 for the database), else 500.</summary>
+    private int FailureStatus(Exception failure) =>
+        translators.Select(t => t.Translate(failure)).FirstOrDefault(e => e is not null)?.Status ?? 500;
 
     private static void Mark(Activity? activity, string outcome, string gate)
     {

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
 using Registry.Auth.Tokens;
+using Registry.Data.Audit;
+using Registry.Data.Hosting;
 using Registry.ServiceHosting;
 using Registry.Verification.Domains;
 using Registry.Verification.GitHub;
@@ -18,6 +20,7 @@ public static class VerificationServiceExtensions
     public static WebApplicationBuilder AddVerificationServices(this WebApplicationBuilder builder)
     {
         builder.AddRegistryGrpc();
+        builder.AddRegistryDatabase();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddBoundOptions<AuthOptions>()
@@ -42,6 +45,8 @@ public static class VerificationServiceExtensions
         builder.Services.AddSingleton<DomainLogin>();
         builder.Services.AddSingleton<DnsProofKeySource>();
         builder.Services.AddSingleton<HttpProofKeySource>();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddSingleton<AuditTrailWriter>();
         builder.Services.AddSingleton<LoginRecorder>();
         builder.AddBoundOptions<PackageOptions>();
         builder.Services.AddPackageVerification();

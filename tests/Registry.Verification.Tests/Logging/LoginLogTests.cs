@@ -10,7 +10,8 @@ namespace Registry.Verification.Tests.Logging;
 /// Every login leaves exactly one event, and no log line of any category (HTTP clients included) carries the
 /// credential it was given, the signature, the issued registry token or the signing seed.
 /// </summary>
-public sealed class LoginLogTests : IAsyncLifetime
+[Collection(PostgresCollection.Name)]
+public sealed class LoginLogTests(PostgresFixture postgres) : IAsyncLifetime
 {
     private const string GrantedGitHubToken = "gho_CanaryGrantedToken7f3a9c";
     private const string RefusedGitHubToken = "gho_CanaryRefusedToken5b2e1d";
@@ -24,7 +25,7 @@ public sealed class LoginLogTests : IAsyncLifetime
 
     private VerificationServiceHost host = null!;
 
-    public async Task InitializeAsync() => host = await VerificationServiceHost.StartAsync();
+    public async Task InitializeAsync() => host = await VerificationServiceHost.StartAsync(await postgres.CreateMigratedConnectionStringAsync());
 
     public async Task DisposeAsync() => await host.DisposeAsync();
 
@@ -76,7 +77,7 @@ public sealed class LoginLogTests : IAsyncLifetime
     public async Task ARefusedAnonymousLoginLeavesOneEvent()
     {
         await host.DisposeAsync();
-        host = await VerificationServiceHost.StartAsync(new Dictionary<string, string?> { ["Registry:Auth:AnonymousEnabled"] = "false" });
+        host = await VerificationServiceHost.StartAsync(await postgres.CreateMigratedConnectionStringAsync(), new Dictionary<string, string?> { ["Registry:Auth:AnonymousEnabled"] = "false" });
 
         await RefusedAsync(AuthMethods.None, "Endpoint /v0/auth/none not found",
             () => host.Service.LoginAnonymous(new LoginAnonymousRequest(), TestCallContext.Instance));

@@ -2,12 +2,13 @@ using Microsoft.Extensions.Options;
 
 namespace Registry.Verification.Tests.Logging;
 
-public sealed class StartupValidationTests
+[Collection(PostgresCollection.Name)]
+public sealed class StartupValidationTests(PostgresFixture postgres)
 {
     [Fact]
     public async Task AMalformedSigningKeyStopsTheServiceAtStartWithTheSettingNamed()
     {
-        await using var host = await VerificationServiceHost.StartAsync(
+        await using var host = await VerificationServiceHost.StartAsync(await postgres.CreateMigratedConnectionStringAsync(),
             new Dictionary<string, string?> { ["Registry:Auth:JwtPrivateKey"] = "not-a-seed" });
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.App.StartAsync());

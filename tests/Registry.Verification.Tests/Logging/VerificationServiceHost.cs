@@ -45,8 +45,11 @@ internal sealed class VerificationServiceHost : IAsyncDisposable
     public VerificationService Service => service ??= ActivatorUtilities.CreateInstance<VerificationService>(App.Services);
     public FakeLogCollector Logs { get; }
 
-    /// <summary>Fakes started and the service built; <paramref name="overrides"/> (full keys) win over the test settings.</summary>
-    public static async Task<VerificationServiceHost> StartAsync(IReadOnlyDictionary<string, string?>? overrides = null)
+    /// <summary>
+    /// Fakes started and the service built on <paramref name="connectionString"/> (its audit trail);
+    /// <paramref name="overrides"/> (full keys) win over the test settings.
+    /// </summary>
+    public static async Task<VerificationServiceHost> StartAsync(string connectionString, IReadOnlyDictionary<string, string?>? overrides = null)
     {
         var gitHub = await FakeGitHubApi.StartAsync();
         var oidc = await FakeOidcIssuer.StartAsync();
@@ -55,6 +58,7 @@ internal sealed class VerificationServiceHost : IAsyncDisposable
         var seed = Ed25519Keys.NewSeedHex();
         var settings = new Dictionary<string, string?>
         {
+            ["ConnectionStrings:registrydb"] = connectionString,
             ["Registry:Auth:JwtPrivateKey"] = seed,
             ["Registry:Auth:AnonymousEnabled"] = "true",
             ["Registry:Auth:GitHub:ApiBaseUrl"] = gitHub.BaseUrl,
