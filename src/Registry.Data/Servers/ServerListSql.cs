@@ -56,9 +56,9 @@ internal static class ServerListSql
         command.CommandText = shape switch
         {
             Shape.Ordered =>
-                $"SELECT {ServerRecordReader.Columns} FROM servers WHERE {filters} {KeyOrder} LIMIT @limit",
+                $"SELECT {ServerRecordReader.ColumnsWithAnnotations("servers")} FROM servers WHERE {filters} {KeyOrder} LIMIT @limit",
             Shape.SearchNearby =>
-                $"SELECT {ServerRecordReader.Columns} FROM (SELECT server_name AS matched_name, name_lower AS matched_name_lower, " +
+                $"SELECT {ServerRecordReader.ColumnsWithAnnotations("versions")} FROM (SELECT server_name AS matched_name, name_lower AS matched_name_lower, " +
                 $"search_lower FROM server_names WHERE {namesAfter} ORDER BY server_name LIMIT @nearby) nearby {versions} " +
                 $"WHERE {Candidate} ORDER BY matched_name, version LIMIT @limit",
             // Without a LIMIT of its own the names subquery is planned to return every match: by walking the name key
@@ -66,7 +66,7 @@ internal static class ServerListSql
             // LIMIT, a term one name in twenty contains would look like a short walk even when all its names sit at
             // the far end of the key.
             Shape.SearchMatches =>
-                $"SELECT {ServerRecordReader.Columns} FROM (SELECT server_name AS matched_name, name_lower AS matched_name_lower " +
+                $"SELECT {ServerRecordReader.ColumnsWithAnnotations("versions")} FROM (SELECT server_name AS matched_name, name_lower AS matched_name_lower " +
                 $"FROM server_names WHERE {Candidate} AND {namesAfter} ORDER BY server_name) matches {versions} " +
                 "ORDER BY matched_name, version LIMIT @limit",
             _ => throw new ArgumentOutOfRangeException(nameof(shape)),
