@@ -11,6 +11,9 @@ CREATE TABLE server_annotations (
     CONSTRAINT server_annotations_pkey PRIMARY KEY (server_name, version, key)
 );
 
+-- The names holding a key, for the list's annotation filter.
+CREATE INDEX server_annotations_by_key ON server_annotations (key, server_name);
+
 ALTER TABLE server_changes DROP CONSTRAINT server_changes_kind_check;
 ALTER TABLE server_changes ADD CONSTRAINT server_changes_kind_check
     CHECK (kind IN ('published', 'edited', 'status_changed', 'mirrored', 'became_latest', 'annotated'));

@@ -1,6 +1,7 @@
 using System.Text;
 using Npgsql;
 using NpgsqlTypes;
+using Registry.Data.Annotations;
 using Registry.Domain.Listing;
 
 namespace Registry.Data.Servers;
@@ -111,6 +112,11 @@ internal static class ServerListSql
         if (!query.IncludeDeleted)
         {
             sql.Append(" AND status <> 'deleted'");
+        }
+
+        foreach (var (filter, number) in (query.Annotations ?? []).Select((f, i) => (f, i)))
+        {
+            sql.Append(" AND ").Append(AnnotationSql.Matching("servers", filter, number, command.Parameters));
         }
 
         return (sql.ToString(), names);
