@@ -10,5 +10,6 @@ builder.AddPublishServices();
 var app = builder.Build();
 app.UseRestProblems();
 app.MapGrpcService<PublishService>();
+app.MapGrpcService<AnnotationsService>();
 app.MapRegistryServiceDefaults();
 app.Run();
