@@ -29,7 +29,7 @@ public sealed class ServerReadStore(NpgsqlDataSource dataSource)
     {
         if (query.Search is null)
         {
-            return await ReadPageAsync(query, ServerListSql.Shape.Ordered, cancellationToken);
+            return await ReadPageAsync(query, query.Annotations is { Count: > 0 } ? ServerListSql.Shape.Annotated : ServerListSql.Shape.Ordered, cancellationToken);
         }
 
         var nearby = await ReadPageAsync(query, ServerListSql.Shape.SearchNearby, cancellationToken);
