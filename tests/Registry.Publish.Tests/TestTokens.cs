@@ -22,6 +22,11 @@ public sealed class TestTokens
     /// <summary>May edit under <see cref="Namespace"/> but not publish there.</summary>
     public string Editor() => Issue(seed, new Permission(PermissionActions.Edit, Namespace + "/*"));
 
+    /// <summary>May annotate under <see cref="AnnotationNamespace"/>, as an administrator with annotation keys may; nothing else.</summary>
+    public string Annotator() => Issue(seed, new Permission(PermissionActions.Annotate, AnnotationNamespace + "/*"));
+
+    public const string AnnotationNamespace = "com.acme.registry";
+
     /// <summary>A good token for another namespace.</summary>
     public string Stranger() => Issue(seed, new Permission(PermissionActions.Publish, "org.other/*"));
 
