@@ -10,6 +10,7 @@ builder.AddPublishServices();
 var app = builder.Build();
 app.UseRestProblems();
 app.MapGrpcService<PublishService>();
+app.MapGrpcService<AnnotationsService>();
 app.MapGrpcService<AuditService>();
 app.MapRegistryServiceDefaults();
 app.Run();

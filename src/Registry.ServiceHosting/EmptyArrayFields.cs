@@ -18,7 +18,7 @@ public static class EmptyArrayFields
         items[ItemKey] = items[ItemKey] is List<string> names ? [.. names, jsonName] : new List<string> { jsonName };
     }
 
-    /// <summary>The text that replaces the body's opening brace.</summary>
-    public static byte[] Prefix(IEnumerable<string> jsonNames) =>
-        Encoding.UTF8.GetBytes("{" + string.Concat(jsonNames.Select(n => $"\"{n}\":[],")));
+    /// <summary>The text that replaces the body's opening brace; <paramref name="bodyIsEmpty"/> when the object has no other field (<c>{}</c>).</summary>
+    public static byte[] Prefix(IEnumerable<string> jsonNames, bool bodyIsEmpty = false) =>
+        Encoding.UTF8.GetBytes("{" + string.Join(",", jsonNames.Select(n => $"\"{n}\":[]")) + (bodyIsEmpty ? "" : ","));
 }

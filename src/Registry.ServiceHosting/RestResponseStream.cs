@@ -38,7 +38,7 @@ internal sealed class RestResponseStream(HttpContext context, Stream inner) : St
             {
                 // The serialised body starts with '{'; the prefix replaces it.
                 context.Response.ContentLength = null;
-                await inner.WriteAsync(EmptyArrayFields.Prefix(emptyArrays), cancellationToken);
+                await inner.WriteAsync(EmptyArrayFields.Prefix(emptyArrays, bodyIsEmpty: buffer.Length > 1 && buffer.Span[1] == (byte)'}'), cancellationToken);
                 buffer = buffer[1..];
             }
         }

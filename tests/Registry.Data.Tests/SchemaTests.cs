@@ -34,7 +34,7 @@ public class SchemaTests(PostgresFixture postgres)
             applied.Add(reader.GetString(0));
         }
 
-        Assert.Equal(["0001_servers", "0002_remote_urls_index", "0003_change_log", "0005_mirror", "0006_server_names", "0007_server_wire_json", "0008_change_kind_became_latest", "0009_server_names_descriptions", "0010_server_search", "0011_search_index_in_process", "0012_audit_events"], applied);
+        Assert.Equal(["0001_servers", "0002_remote_urls_index", "0003_change_log", "0005_mirror", "0006_server_names", "0007_server_wire_json", "0008_change_kind_became_latest", "0009_server_names_descriptions", "0010_server_search", "0011_search_index_in_process", "0012_audit_events", "0013_annotations"], applied);
         Assert.Equal(MigrationRunner.KnownMigrationIds, applied);
     }
 

@@ -32,6 +32,8 @@ public sealed class PublishHost : IAsyncLifetime
 
     public StatusChanger Statuses => Services.GetRequiredService<StatusChanger>();
 
+    public Annotator Annotator => Services.GetRequiredService<Annotator>();
+
     public FakeLogCollector Logs => Services.GetRequiredService<FakeLogCollector>();
 
     /// <summary>A native gRPC client of the service, as another service would call it.</summary>

@@ -25,6 +25,11 @@ public sealed class TestTokens
     /// <summary>May read the audit trail, and nothing else.</summary>
     public string Auditor() => Issue(seed, new Permission(PermissionActions.Audit, "*"));
 
+    /// <summary>May annotate under <see cref="AnnotationNamespace"/>, as an administrator with annotation keys may; nothing else.</summary>
+    public string Annotator() => Issue(seed, new Permission(PermissionActions.Annotate, AnnotationNamespace + "/*"));
+
+    public const string AnnotationNamespace = "com.acme.registry";
+
     /// <summary>A good token for another namespace.</summary>
     public string Stranger() => Issue(seed, new Permission(PermissionActions.Publish, "org.other/*"));
 

@@ -65,7 +65,8 @@ public sealed class CatalogService(
             request.HasSearch ? request.Search : null,
             request.HasUpdatedSince ? request.UpdatedSince : null,
             request.HasVersion ? request.Version : null,
-            request.HasIncludeDeleted ? request.IncludeDeleted : null);
+            request.HasIncludeDeleted ? request.IncludeDeleted : null,
+            request.Annotation);
         return (await store.ListAsync(query, context.CancellationToken), query);
     }
 
@@ -130,7 +131,8 @@ public sealed class CatalogService(
             request.HasStatus ? request.Status : null,
             request.HasNamespace ? request.Namespace : null,
             request.HasLimit ? request.Limit : null,
-            request.HasCursor ? request.Cursor : null);
+            request.HasCursor ? request.Cursor : null,
+            request.Annotation);
         return (await search.SearchAsync(query, context.CancellationToken), query);
     }
 

@@ -14,4 +14,7 @@ public static class ServerChangeKind
 
     /// <summary>Written by an import from an upstream registry.</summary>
     public const string Mirrored = "mirrored";
+
+    /// <summary>An operator annotation of the version or of its name changed; the version's row did not.</summary>
+    public const string Annotated = "annotated";
 }

@@ -120,6 +120,7 @@ public static class ServerResponseJson
         WriteTimestamp(writer, "updatedAt", record.UpdatedAt);
         writer.WriteBoolean("isLatest", record.IsLatest);
         writer.WriteEndObject();
+        WriteAnnotations(writer, record.Annotations);
         writer.WriteEndObject();
         if (score is { } value)
         {
@@ -127,6 +128,21 @@ public static class ServerResponseJson
         }
 
         writer.WriteEndObject();
+    }
+
+    /// <summary>Each operator annotation is a key of <c>_meta</c> itself, beside the official metadata.</summary>
+    private static void WriteAnnotations(Utf8JsonWriter writer, string? annotations)
+    {
+        if (annotations is null)
+        {
+            return;
+        }
+
+        using var parsed = JsonDocument.Parse(annotations);
+        foreach (var annotation in parsed.RootElement.EnumerateObject())
+        {
+            annotation.WriteTo(writer);
+        }
     }
 
     /// <summary>The proto3 JSON form of a Timestamp: UTC, with 0, 3, 6 or 9 fractional digits.</summary>

@@ -29,11 +29,17 @@ public static class ServerResponseMapper
             official.StatusMessage = message;
         }
 
-        return new ServerResponse
+        var meta = new ResponseMeta { Official = official };
+        if (record.Annotations is { } annotations)
         {
-            Server = ParseDocument(record.Document),
-            Meta = new ResponseMeta { Official = official },
-        };
+            using var parsed = System.Text.Json.JsonDocument.Parse(annotations);
+            foreach (var annotation in parsed.RootElement.EnumerateObject())
+            {
+                meta.Annotations[annotation.Name] = Struct.Parser.ParseJson(annotation.Value.GetRawText());
+            }
+        }
+
+        return new ServerResponse { Server = ParseDocument(record.Document), Meta = meta };
     }
 
     /// <summary>A page; <c>nextCursor</c> is set whenever the page is full, as the official registry does.</summary>

@@ -1,6 +1,7 @@
 using System.Data;
 using Npgsql;
 using NpgsqlTypes;
+using Registry.Data.Annotations;
 using Registry.Data.Changes;
 using Registry.Domain.Search;
 
@@ -19,7 +20,8 @@ internal sealed class SearchIndexFeed(NpgsqlDataSource dataSource, SearchIndex i
     /// <summary>Further behind than this, loading everything again is quicker than replaying the changes.</summary>
     private const int ReloadBeyond = 50_000;
 
-    private const string LatestSql = "SELECT server_name, version, status, value FROM servers WHERE is_latest";
+    private static readonly string LatestSql =
+        $"SELECT server_name, version, status, value, {AnnotationSql.MergedOf("servers")} FROM servers WHERE is_latest";
 
     private readonly ChangeLogReader changes = new(dataSource);
     private readonly SemaphoreSlim gate = new(1, 1);
@@ -78,7 +80,8 @@ internal sealed class SearchIndexFeed(NpgsqlDataSource dataSource, SearchIndex i
         var documents = new List<SearchDocument>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            documents.Add(SearchDocumentParser.Parse(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+            documents.Add(SearchDocumentParser.Parse(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetString(4)));
         }
 
         return documents;

@@ -14,9 +14,9 @@ namespace Registry.Data.Search;
 /// </summary>
 public sealed class ServerSearchStore
 {
-    private const string PageSql =
+    private static readonly string PageSql =
         $"""
-        SELECT {ServerRecordReader.Columns} FROM servers
+        SELECT {ServerRecordReader.ColumnsWithAnnotations("servers")} FROM servers
         WHERE (server_name, version) IN (SELECT * FROM unnest(@names::text[], @versions::text[]))
         """;
 

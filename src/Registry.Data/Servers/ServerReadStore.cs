@@ -29,7 +29,7 @@ public sealed class ServerReadStore(NpgsqlDataSource dataSource)
     {
         if (query.Search is null)
         {
-            return await ReadPageAsync(query, ServerListSql.Shape.Ordered, cancellationToken);
+            return await ReadPageAsync(query, query.Annotations is { Count: > 0 } ? ServerListSql.Shape.Annotated : ServerListSql.Shape.Ordered, cancellationToken);
         }
 
         var nearby = await ReadPageAsync(query, ServerListSql.Shape.SearchNearby, cancellationToken);
@@ -52,7 +52,7 @@ public sealed class ServerReadStore(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<ServerVersionRecord>> ListVersionsAsync(string name, bool includeDeleted, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
-            $"SELECT {ServerRecordReader.Columns} FROM servers WHERE server_name = @name" +
+            $"SELECT {ServerRecordReader.ColumnsWithAnnotations("servers")} FROM servers WHERE server_name = @name" +
             (includeDeleted ? "" : " AND status <> 'deleted'") +
             " ORDER BY published_at DESC, version DESC");
         command.Parameters.Add(Text("name", name));
@@ -64,7 +64,7 @@ public sealed class ServerReadStore(NpgsqlDataSource dataSource)
     {
         var latest = version == ServerListQueryRules.LatestVersion;
         await using var command = dataSource.CreateCommand(
-            $"SELECT {ServerRecordReader.Columns} FROM servers WHERE server_name = @name" +
+            $"SELECT {ServerRecordReader.ColumnsWithAnnotations("servers")} FROM servers WHERE server_name = @name" +
             (latest ? " AND is_latest" : " AND version = @version") +
             (includeDeleted ? "" : $" AND status <> '{ServerStatus.Deleted}'"));
         command.Parameters.Add(Text("name", name));

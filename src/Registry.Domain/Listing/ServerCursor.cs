@@ -35,7 +35,8 @@ public sealed record ServerCursor(string Name, string? Version, ListFilter? Filt
             return $"{name}:{version}";
         }
 
-        var payload = new Payload(name, version, filter.Search, filter.Version, filter.UpdatedSince, filter.IncludeDeleted);
+        var payload = new Payload(name, version, filter.Search, filter.Version, filter.UpdatedSince, filter.IncludeDeleted,
+            filter.Annotations is { Count: > 0 } annotations ? [.. annotations] : null);
         return FilteredPrefix + Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(payload, PayloadJson.Default.Payload));
     }
 
@@ -45,7 +46,7 @@ public sealed record ServerCursor(string Name, string? Version, ListFilter? Filt
         {
             var payload = JsonSerializer.Deserialize(Base64Url.DecodeFromChars(encoded), PayloadJson.Default.Payload);
             return payload is { Name.Length: > 0, Version: not null }
-                ? new ServerCursor(payload.Name, payload.Version, new ListFilter(payload.Search, payload.VersionFilter, payload.UpdatedSince, payload.IncludeDeleted))
+                ? new ServerCursor(payload.Name, payload.Version, new ListFilter(payload.Search, payload.VersionFilter, payload.UpdatedSince, payload.IncludeDeleted, payload.Annotations))
                 : null;
         }
         catch (Exception ex) when (ex is FormatException or JsonException)
@@ -60,7 +61,8 @@ public sealed record ServerCursor(string Name, string? Version, ListFilter? Filt
         [property: JsonPropertyName("s")] string? Search,
         [property: JsonPropertyName("fv")] string? VersionFilter,
         [property: JsonPropertyName("u")] string? UpdatedSince,
-        [property: JsonPropertyName("d")] bool? IncludeDeleted);
+        [property: JsonPropertyName("d")] bool? IncludeDeleted,
+        [property: JsonPropertyName("a")] string[]? Annotations);
 }
 
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]

@@ -1,8 +1,10 @@
+using Registry.Domain.Annotations;
+
 namespace Registry.Domain.Listing;
 
 /// <summary>
 /// A validated <c>GET /servers</c> request, ready for the store. <see cref="Filter"/> is the filter as sent (with what
-/// the cursor carried), for the next page's cursor.
+/// the cursor carried), for the next page's cursor. <see cref="Annotations"/>: every one must match (none: no filter).
 /// </summary>
 public sealed record ServerListQuery(
     ServerCursor? After,
@@ -12,7 +14,8 @@ public sealed record ServerListQuery(
     string? ExactVersion,
     bool LatestOnly,
     bool IncludeDeleted,
-    ListFilter? Filter = null)
+    ListFilter? Filter = null,
+    IReadOnlyList<AnnotationFilter>? Annotations = null)
 {
     /// <summary>The cursor of the page after one that ends with this row.</summary>
     public string NextCursor(string name, string version) => ServerCursor.Format(name, version, Filter);

@@ -1,3 +1,4 @@
+using Registry.Domain.Annotations;
 using Registry.Domain.Errors;
 
 namespace Registry.Domain.Listing;
@@ -16,10 +17,12 @@ public static class ServerListQueryRules
         string? search,
         string? updatedSince,
         string? version,
-        bool? includeDeleted)
+        bool? includeDeleted,
+        IReadOnlyList<string>? annotations = null)
     {
         var after = string.IsNullOrEmpty(cursor) ? null : ServerCursor.Parse(cursor);
-        var filter = new ListFilter(NullIfEmpty(search), NullIfEmpty(version), NullIfEmpty(updatedSince), includeDeleted)
+        var filter = new ListFilter(NullIfEmpty(search), NullIfEmpty(version), NullIfEmpty(updatedSince), includeDeleted,
+                annotations is { Count: > 0 } ? annotations : null)
             .Over(after?.Filter ?? ListFilter.None);
         (search, version, updatedSince, includeDeleted) = (filter.Search, filter.Version, filter.UpdatedSince, filter.IncludeDeleted);
 
@@ -50,6 +53,12 @@ public static class ServerListQueryRules
             since = parsed;
         }
 
+        var annotationFilters = AnnotationFilter.ParseAll(filter.Annotations ?? []);
+        if (annotationFilters.Count > 0)
+        {
+            filter = filter with { Annotations = annotationFilters.Select(f => f.ToString()).ToList() };
+        }
+
         var latestOnly = version == LatestVersion;
         return new ServerListQuery(
             After: after,
@@ -60,7 +69,8 @@ public static class ServerListQueryRules
             LatestOnly: latestOnly,
             // Pollers using updated_since must see deletions, so the filter implies include_deleted.
             IncludeDeleted: since is not null || includeDeleted == true,
-            Filter: filter.IsEmpty ? null : filter);
+            Filter: filter.IsEmpty ? null : filter,
+            Annotations: annotationFilters.Count > 0 ? annotationFilters : null);
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

@@ -1,8 +1,10 @@
+using System.Text.Json.Nodes;
+
 namespace Registry.Domain.Search;
 
 /// <summary>
 /// What ranked search knows of a name: its latest version's status, the words of each weighed field kept apart,
-/// and the values the filters test.
+/// and the values the filters test (<see cref="Annotations"/>: the operator annotations by key, null for none).
 /// </summary>
 public sealed record SearchDocument(
     string Name,
@@ -15,7 +17,8 @@ public sealed record SearchDocument(
     IReadOnlyList<string> HostWords,
     IReadOnlyList<string> RegistryTypes,
     IReadOnlyList<string> Transports,
-    bool HasRemote)
+    bool HasRemote,
+    JsonObject? Annotations = null)
 {
     public string NameLower { get; } = Name.ToLowerInvariant();
 

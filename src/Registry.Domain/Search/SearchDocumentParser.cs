@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
 namespace Registry.Domain.Search;
@@ -9,7 +10,8 @@ namespace Registry.Domain.Search;
 /// </summary>
 public static partial class SearchDocumentParser
 {
-    public static SearchDocument Parse(string name, string version, string status, string serverJson)
+    /// <param name="annotations">The version's merged operator annotations as one JSON object, null for none.</param>
+    public static SearchDocument Parse(string name, string version, string status, string serverJson, string? annotations = null)
     {
         using var document = JsonDocument.Parse(serverJson);
         var server = document.RootElement;
@@ -26,7 +28,8 @@ public static partial class SearchDocumentParser
             HostWords: SearchWords.Distinct(string.Join(' ', remotes.Select(r => Host(Text(r, "url"))))).ToList(),
             RegistryTypes: LowerDistinct(packages.Select(p => Text(p, "registryType"))),
             Transports: LowerDistinct(packages.Select(p => Text(Property(p, "transport"), "type")).Concat(remotes.Select(r => Text(r, "type")))),
-            HasRemote: remotes.Count > 0);
+            HasRemote: remotes.Count > 0,
+            Annotations: annotations is null ? null : JsonNode.Parse(annotations) as JsonObject);
     }
 
     private static List<JsonElement> Elements(JsonElement parent, string property) =>

@@ -51,6 +51,11 @@ internal static class SearchEvaluation
                     continue;
                 }
 
+                if (query.Annotations is { Count: > 0 } annotations && !annotations.All(f => f.Matches(index.Document(id).Annotations)))
+                {
+                    continue;
+                }
+
                 var facts = index.Facts(id);
                 var filters = filter.Test(facts);
                 facets.Count(facts, filters);

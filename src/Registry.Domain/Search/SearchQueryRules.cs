@@ -1,3 +1,4 @@
+using Registry.Domain.Annotations;
 using Registry.Domain.Errors;
 using Registry.Domain.Versions;
 
@@ -16,7 +17,7 @@ public static class SearchQueryRules
 
     public static SearchQuery Build(
         string? q, string? registryType, string? transport, bool? hasRemote, string? status, string? nameSpace,
-        int? limit, string? cursor)
+        int? limit, string? cursor, IReadOnlyList<string>? annotations = null)
     {
         // Without words the search browses: every entry under the filters, in name order.
         var text = (q ?? "").Trim();
@@ -41,7 +42,8 @@ public static class SearchQueryRules
             Status: OneOf(status, Statuses, "query.status") ?? ServerStatus.Active,
             Namespace: string.IsNullOrEmpty(nameSpace) ? null : nameSpace.ToLowerInvariant(),
             Limit: pageSize,
-            After: null);
+            After: null,
+            Annotations: AnnotationFilter.ParseAll(annotations ?? []));
         return string.IsNullOrEmpty(cursor) ? query : query with { After = SearchCursor.Decode(cursor, query.Fingerprint) };
     }
 

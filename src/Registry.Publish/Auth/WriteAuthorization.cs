@@ -41,6 +41,10 @@ public sealed class WriteAuthorization(RegistryTokenValidator validator)
     public static void RequireEdit(RegistryTokenClaims claims, string serverName) =>
         Require(claims, PermissionActions.Edit, serverName);
 
+    /// <summary>The pattern of an <c>annotate</c> permission matches annotation keys, not server names.</summary>
+    public static void RequireAnnotate(RegistryTokenClaims claims, string annotationKey) =>
+        Require(claims, PermissionActions.Annotate, annotationKey);
+
     public static void RequirePublishOrEdit(RegistryTokenClaims claims, string serverName)
     {
         if (!PermissionMatcher.Allows(claims.Permissions, PermissionActions.Publish, serverName)
@@ -59,11 +63,11 @@ public sealed class WriteAuthorization(RegistryTokenValidator validator)
         }
     }
 
-    private static void Require(RegistryTokenClaims claims, string action, string serverName)
+    private static void Require(RegistryTokenClaims claims, string action, string resource)
     {
-        if (!PermissionMatcher.Allows(claims.Permissions, action, serverName))
+        if (!PermissionMatcher.Allows(claims.Permissions, action, resource))
         {
-            throw RegistryErrors.PermissionDenied(action, serverName, PermissionMatcher.PatternsFor(claims.Permissions, action));
+            throw RegistryErrors.PermissionDenied(action, resource, PermissionMatcher.PatternsFor(claims.Permissions, action));
         }
     }
 }

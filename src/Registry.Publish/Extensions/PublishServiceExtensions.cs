@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Registry.Auth.Tokens;
 using Registry.Caching;
+using Registry.Data.Annotations;
 using Registry.Data.Audit;
 using Registry.Data.Hosting;
 using Registry.Data.Mirroring;
@@ -56,6 +57,8 @@ public static class PublishServiceExtensions
         builder.Services.AddSingleton<WriteTelemetry>();
         builder.Services.AddSingleton<ServerPublisher>();
         builder.Services.AddSingleton<StatusChanger>();
+        builder.Services.AddSingleton<AnnotationStore>();
+        builder.Services.AddSingleton<Annotator>();
         return builder;
     }
 }

@@ -11,6 +11,8 @@ public static class WriteGates
     public const string Permission = "permission";
     public const string PathMatch = "path-match";
     public const string StatusRequest = "status-request";
+    public const string AnnotationKey = "annotation-key";
+    public const string AnnotationValue = "annotation-value";
     public const string Semantics = "semantics";
     public const string MirroredName = "mirrored-name";
     public const string PublisherMetadata = "publisher-metadata";

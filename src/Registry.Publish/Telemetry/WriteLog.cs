@@ -17,6 +17,9 @@ internal static partial class WriteLog
     [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "Changed the status of {ServerName}@{Version} to {Status} in {ElapsedMs} ms")]
     public static partial void StatusChanged(ILogger logger, string serverName, string version, string status, long elapsedMs);
 
+    [LoggerMessage(EventId = 6, Level = LogLevel.Information, Message = "Annotated {ServerName}@{Version} under {Key} in {ElapsedMs} ms")]
+    public static partial void Annotated(ILogger logger, string serverName, string version, string key, long elapsedMs);
+
     [LoggerMessage(EventId = 4, Message = "Refused {Operation} of {ServerName}@{Version} at {Gate} with {Status} in {ElapsedMs} ms")]
     public static partial void Refused(ILogger logger, LogLevel level, string operation, string serverName, string version, string gate, int status, long elapsedMs);
 

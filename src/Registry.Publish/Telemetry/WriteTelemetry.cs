@@ -18,7 +18,7 @@ public sealed class WriteTelemetry(ILogger<WriteTelemetry> logger, TimeProvider 
 
     private static readonly ActivitySource Source = new(SourceName);
 
-    /// <param name="status">The status a status change sets; null for publish and edit.</param>
+    /// <param name="status">The status a status change sets, the key an annotation write sets; null for publish and edit.</param>
     public async Task<T> TraceAsync<T>(
         WriteOperation operation, string? serverName, string? version, string? status, Func<WriteProgress, Task<T>> write)
     {
@@ -66,6 +66,10 @@ public sealed class WriteTelemetry(ILogger<WriteTelemetry> logger, TimeProvider 
         else if (operation == WriteOperation.Edit)
         {
             WriteLog.Edited(logger, name, version, elapsedMs);
+        }
+        else if (operation == WriteOperation.Annotate)
+        {
+            WriteLog.Annotated(logger, name, version, status ?? Unknown, elapsedMs);
         }
         else
         {
