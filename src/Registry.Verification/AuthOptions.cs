@@ -58,6 +58,9 @@ public sealed class AdminOidcOptions
     public bool AuditAccess { get; set; }
     public bool RequireHttpsMetadata { get; set; } = true;
 
+    /// <summary>An unknown key id triggers a fetch of the issuer's keys at most this often.</summary>
+    public TimeSpan KeyRefreshMinInterval { get; set; } = TimeSpan.FromSeconds(30);
+
     public bool Enabled => !string.IsNullOrWhiteSpace(Issuer);
 }
 
