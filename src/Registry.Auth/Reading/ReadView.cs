@@ -18,7 +18,11 @@ public sealed class ReadView
     /// <summary>Name prefixes this caller may not see (case-sensitive, as names are).</summary>
     public IReadOnlyList<string> HiddenPrefixes { get; }
 
-    /// <summary>Short and stable: <c>all</c>, or the indexes of the rules that hide something, e.g. <c>h0.2</c>.</summary>
+    /// <summary>
+    /// <c>all</c>, or the hidden prefixes themselves (e.g. <c>hidden:com.acme.internal/|com.acme.secret/</c>): the
+    /// prefixes rather than rule numbers, so that gateways whose settings list the rules in another order, or differ
+    /// during a rollout, never read each other's entries for another set.
+    /// </summary>
     public string Key { get; }
 
     public bool HidesNothing => HiddenPrefixes.Count == 0;
@@ -26,6 +30,9 @@ public sealed class ReadView
     public bool CanSee(string serverName) =>
         !HiddenPrefixes.Any(prefix => serverName.StartsWith(prefix, StringComparison.Ordinal));
 
-    internal static ReadView Hiding(IReadOnlyList<(int Index, string Prefix)> hidden) =>
-        hidden.Count == 0 ? Everything : new ReadView([.. hidden.Select(h => h.Prefix)], "h" + string.Join('.', hidden.Select(h => h.Index)));
+    internal static ReadView Hiding(IEnumerable<string> hiddenPrefixes)
+    {
+        var hidden = hiddenPrefixes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        return hidden.Count == 0 ? Everything : new ReadView(hidden, "hidden:" + string.Join('|', hidden));
+    }
 }

@@ -20,12 +20,7 @@ public sealed class VisibilityPolicy(ReadAccessOptions options)
             return ReadView.Everything;
         }
 
-        var hidden = options.Rules
-            .Select((rule, index) => (Index: index, Rule: rule))
-            .Where(r => !Satisfies(caller, r.Rule))
-            .Select(r => (r.Index, r.Rule.Prefix))
-            .ToList();
-        return ReadView.Hiding(hidden);
+        return ReadView.Hiding(options.Rules.Where(rule => !Satisfies(caller, rule)).Select(rule => rule.Prefix));
     }
 
     private static bool Satisfies(ReadCaller caller, VisibilityRuleOptions rule)

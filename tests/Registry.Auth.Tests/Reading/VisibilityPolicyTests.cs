@@ -26,7 +26,7 @@ public class VisibilityPolicyTests
         Assert.False(view.CanSee("com.acme.secret/tool"));
         Assert.True(view.CanSee("io.github.alice/weather"));
         Assert.True(view.CanSee("com.acme.internals/lookalike"));
-        Assert.Equal("h0.1", view.Key);
+        Assert.Equal("hidden:com.acme.internal/|com.acme.secret/", view.Key);
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public class VisibilityPolicyTests
 
         Assert.True(view.CanSee("com.acme.internal/tool"));
         Assert.False(view.CanSee("com.acme.secret/tool"));
-        Assert.Equal("h1", view.Key);
+        Assert.Equal("hidden:com.acme.secret/", view.Key);
     }
 
     [Fact]
