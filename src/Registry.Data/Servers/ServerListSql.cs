@@ -1,6 +1,7 @@
 using System.Text;
 using Npgsql;
 using NpgsqlTypes;
+using Registry.Data.Visibility;
 using Registry.Domain.Listing;
 
 namespace Registry.Data.Servers;
@@ -111,6 +112,12 @@ internal static class ServerListSql
         if (!query.IncludeDeleted)
         {
             sql.Append(" AND status <> 'deleted'");
+        }
+
+        if (query.HiddenPrefixes.Count > 0)
+        {
+            sql.Append(" AND ").Append(HiddenNames.Condition("server_name"));
+            HiddenNames.Bind(command, query.HiddenPrefixes);
         }
 
         return (sql.ToString(), names);
