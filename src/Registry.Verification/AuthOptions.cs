@@ -51,6 +51,9 @@ public sealed class AdminOidcOptions
     public string PublishPermissions { get; set; } = "";
     public string EditPermissions { get; set; } = "";
 
+    /// <summary>Comma-separated name patterns administrators may read where visibility rules hide names, e.g. <c>com.acme.*</c>.</summary>
+    public string ReadPermissions { get; set; } = "";
+
     /// <summary>Comma-separated annotation key patterns administrators may annotate with, e.g. <c>com.acme.registry/*</c>.</summary>
     public string AnnotatePermissions { get; set; } = "";
 

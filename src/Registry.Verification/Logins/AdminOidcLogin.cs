@@ -56,6 +56,7 @@ public sealed class AdminOidcLogin
             [
                 .. Patterns(settings.PublishPermissions, PermissionActions.Publish),
                 .. Patterns(settings.EditPermissions, PermissionActions.Edit),
+                .. Patterns(settings.ReadPermissions, PermissionActions.Read),
                 .. Patterns(settings.AnnotatePermissions, PermissionActions.Annotate),
                 .. settings.AuditAccess ? [new Permission(PermissionActions.Audit, PermissionMatcher.Everything)] : Array.Empty<Permission>(),
             ]);
