@@ -13,11 +13,12 @@ var migrations = builder.AddProject<Projects.Registry_MigrationService>("migrati
     .WaitFor(database.Server)
     .WithEnvironment("Registry__SeedFrom", settings.SeedFrom ?? "");
 
+var signingKey = builder.AddTokenSigningKey();
 var catalog = builder.AddRegistryService<Projects.Registry_Catalog>("catalog")
     .WithRegistryDatabase(database, migrations)
+    .WithReadAccess(builder.Configuration, signingKey)
     .WithEnvironment("Registry__Version", settings.Version)
     .WithEnvironment("Registry__GitHubClientId", settings.GitHubClientId ?? "");
-var signingKey = builder.AddTokenSigningKey();
 var verification = builder.AddRegistryService<Projects.Registry_Verification>("verification")
     .WithRegistryDatabase(database, migrations)
     .WithTokenSigning(signingKey)
@@ -34,6 +35,7 @@ var mcp = builder.AddRegistryMcp(catalog);
 var web = builder.AddRegistryWeb(catalog, mirror);
 
 builder.AddRegistryGateway(settings, cache, catalog, publish, verification, mcp, web)
+    .WithReadAccess(builder.Configuration, signingKey)
     .WithMirrorStatusRoute(mirror);
 
 builder.Build().Run();

@@ -28,6 +28,14 @@ public static class TokenKeyResources
     public static IResourceBuilder<ProjectResource> WithTokenValidation(this IResourceBuilder<ProjectResource> service, SigningKey key) =>
         service.WithEnvironment("Registry__Auth__JwtPublicKey", key.PublicKeyHex);
 
+    /// <summary>
+    /// Who may read (the <c>Registry:Read</c> section) and the key that checks registry tokens, for every process that
+    /// judges a reader the same way: the gateway in front, and the catalog behind it.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithReadAccess(
+        this IResourceBuilder<ProjectResource> service, IConfiguration configuration, SigningKey key) =>
+        service.WithTokenValidation(key).WithConfigurationSection(configuration, "Registry:Read");
+
     /// <summary>Hands a configuration section of the AppHost to a service as environment variables.</summary>
     public static IResourceBuilder<ProjectResource> WithConfigurationSection(
         this IResourceBuilder<ProjectResource> service, IConfiguration configuration, string section)

@@ -51,12 +51,18 @@ public sealed class AdminOidcOptions
     public string PublishPermissions { get; set; } = "";
     public string EditPermissions { get; set; } = "";
 
+    /// <summary>Comma-separated name patterns administrators may read where visibility rules hide names, e.g. <c>com.acme.*</c>.</summary>
+    public string ReadPermissions { get; set; } = "";
+
     /// <summary>Comma-separated annotation key patterns administrators may annotate with, e.g. <c>com.acme.registry/*</c>.</summary>
     public string AnnotatePermissions { get; set; } = "";
 
     /// <summary>Administrators may read the audit trail.</summary>
     public bool AuditAccess { get; set; }
     public bool RequireHttpsMetadata { get; set; } = true;
+
+    /// <summary>An unknown key id triggers a fetch of the issuer's keys at most this often.</summary>
+    public TimeSpan KeyRefreshMinInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     public bool Enabled => !string.IsNullOrWhiteSpace(Issuer);
 }

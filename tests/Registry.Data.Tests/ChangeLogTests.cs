@@ -55,8 +55,25 @@ public class ChangeLogTests(PostgresFixture postgres) : IAsyncLifetime
         Assert.Equal(first.UpdatedAt, entries[0].OccurredAt);
         Assert.Equal(edited!.UpdatedAt, entries[2].OccurredAt);
         Assert.Equal(all![0].UpdatedAt, entries[5].OccurredAt);
-        Assert.Equal([6L, 5L, 4L], (await log.ReadNewestAfterAsync(0, 3, CancellationToken.None)).Select(e => e.Sequence));
-        Assert.Equal([6L, 5L], (await log.ReadNewestAfterAsync(4, 3, CancellationToken.None)).Select(e => e.Sequence));
+        Assert.Equal([6L, 5L, 4L], (await log.ReadNewestAfterAsync(0, 3, [], CancellationToken.None)).Select(e => e.Sequence));
+        Assert.Equal([6L, 5L], (await log.ReadNewestAfterAsync(4, 3, [], CancellationToken.None)).Select(e => e.Sequence));
+    }
+
+    [Fact]
+    public async Task AReadLeavesOutTheNamesUnderHiddenPrefixesInBothOrders()
+    {
+        await store.PublishAsync(Version("com.acme.internal/tool", "1.0.0"), CancellationToken.None);
+        await store.PublishAsync(Version("com.acme.internals/lookalike", "1.0.0"), CancellationToken.None);
+        await store.PublishAsync(Version("com.example/a", "1.0.0"), CancellationToken.None);
+        await store.PublishAsync(Version("com.acme.internal/other", "1.0.0"), CancellationToken.None);
+        string[] hidden = ["com.acme.internal/", "com.other_%/"];
+
+        var oldest = await log.ReadAfterAsync(0, 10, hidden, CancellationToken.None);
+        var newest = await log.ReadNewestAfterAsync(0, 10, hidden, CancellationToken.None);
+
+        Assert.Equal(["com.acme.internals/lookalike", "com.example/a"], oldest.Select(e => e.Name));
+        Assert.Equal(["com.example/a", "com.acme.internals/lookalike"], newest.Select(e => e.Name));
+        Assert.Equal(4, (await log.ReadAfterAsync(0, 10, CancellationToken.None)).Count);
     }
 
     [Fact]

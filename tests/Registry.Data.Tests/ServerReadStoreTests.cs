@@ -20,6 +20,23 @@ public class ServerReadStoreTests(PostgresFixture postgres) : IAsyncLifetime
 
     public async Task DisposeAsync() => await dataSource.DisposeAsync();
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("billing")]
+    public async Task AListWithHiddenPrefixesReadsAsIfTheirNamesWereAbsent(string? search)
+    {
+        foreach (var name in new[] { "com.acme.internal/billing", "com.acme.internals/billing", "io.github.a/billing", "com.acme.internal/zeta-billing" })
+        {
+            await ServerRows.InsertAsync(dataSource, name, "1.0.0", isLatest: true, description: "billing");
+        }
+
+        var query = ServerListQueryRules.Build(null, 10, search, null, null, null) with { HiddenPrefixes = ["com.acme.internal/"] };
+
+        var names = (await store.ListAsync(query, CancellationToken.None)).Select(r => r.Name);
+
+        Assert.Equal(["com.acme.internals/billing", "io.github.a/billing"], names);
+    }
+
     [Fact]
     public async Task PagingWithNextCursorVisitsEveryVersionOnceInNameThenVersionOrder()
     {

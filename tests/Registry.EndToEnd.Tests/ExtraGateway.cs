@@ -55,7 +55,7 @@ internal sealed class ExtraGateway : IAsyncDisposable
             GatewayDll(),
             $"--urls=http://127.0.0.1:{port}",
             $"--ConnectionStrings:cache={cache}",
-            .. new[] { "catalog", "publish", "verification", "mcp" }.Select(service => $"--services:{service}:http:0={app.GetEndpoint(service, "http")}"),
+            .. new[] { "catalog", "publish", "verification", "mcp", "web" }.Select(service => $"--services:{service}:http:0={app.GetEndpoint(service, "http")}"),
             "--Logging:LogLevel:Default=Warning",
             .. settings,
         ];

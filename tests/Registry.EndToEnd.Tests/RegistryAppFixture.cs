@@ -26,7 +26,7 @@ public class RegistryAppFixture : IAsyncLifetime
     /// <summary>Settings a variant of the system adds; later arguments win over earlier ones.</summary>
     protected virtual Task<IEnumerable<string>> ExtraArgumentsAsync() => Task.FromResult(Enumerable.Empty<string>());
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         using var timeout = new CancellationTokenSource(StartTimeout);
         World = await OutsideWorld.StartAsync();

@@ -1,7 +1,7 @@
+using Registry.Auth.Jwt;
 using Registry.Auth.Tokens;
 using Registry.Testing.Fakes;
 using Registry.Verification.Logins;
-using Registry.Verification.Oidc;
 
 namespace Registry.Verification.Tests;
 
@@ -21,7 +21,7 @@ public class GitHubOidcLoginTests : IAsyncLifetime
     private GitHubOidcLogin Login()
     {
         var options = AuthSettings.Create(o => o.GitHubOidc.JwksUrl = issuer.JwksUrl);
-        var keys = new JwksKeyCache(new HttpClient(), issuer.JwksUrl, TimeSpan.Zero, TimeProvider.System);
+        var keys = SigningKeySet.FromJwks(new HttpClient(), issuer.JwksUrl, TimeSpan.Zero, TimeProvider.System);
         return new GitHubOidcLogin(keys, options, TimeProvider.System);
     }
 

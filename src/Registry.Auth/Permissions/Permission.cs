@@ -8,6 +8,9 @@ public static class PermissionActions
     public const string Publish = "publish";
     public const string Edit = "edit";
 
+    /// <summary>See the names a pattern matches where visibility rules hide them from others.</summary>
+    public const string Read = "read";
+
     /// <summary>Attach and remove operator annotations; the pattern matches annotation keys (<c>com.acme.registry/*</c>).</summary>
     public const string Annotate = "annotate";
 

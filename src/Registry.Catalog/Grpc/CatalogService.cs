@@ -3,6 +3,7 @@ using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
 using Registry.Catalog.Changes;
+using Registry.Catalog.ReadAccess;
 using Registry.Contracts.V0;
 using Registry.Data.Changes;
 using Registry.Data.Hosting;
@@ -18,12 +19,16 @@ using Registry.ServiceHosting;
 
 namespace Registry.Catalog.Grpc;
 
-/// <summary>The read API. Query rules live in Domain, SQL in Data; this class only connects them.</summary>
+/// <summary>
+/// The read API. Query rules live in Domain, SQL in Data; this class only connects them, and says what the caller
+/// may see (<see cref="CallerViews"/>): a hidden name answers exactly as an absent one.
+/// </summary>
 public sealed class CatalogService(
     ServerReadStore store,
     ServerSearchStore search,
     ChangeLogReader changes,
     ChangeFeed feed,
+    CallerViews views,
     IHostApplicationLifetime lifetime,
     DatabaseReachability database,
     IOptions<RegistryInfoOptions> info) : Contracts.V0.Catalog.CatalogBase
@@ -66,14 +71,15 @@ public sealed class CatalogService(
             request.HasUpdatedSince ? request.UpdatedSince : null,
             request.HasVersion ? request.Version : null,
             request.HasIncludeDeleted ? request.IncludeDeleted : null,
-            request.Annotation);
+            request.Annotation) with { HiddenPrefixes = (await views.OfAsync(context)).HiddenPrefixes };
         return (await store.ListAsync(query, context.CancellationToken), query);
     }
 
     private async Task<IReadOnlyList<ServerVersionRecord>> ListVersionsAsync(ListServerVersionsRequest request, ServerCallContext context)
     {
         var name = DecodeName(request.ServerName);
-        var records = await store.ListVersionsAsync(name, request.IncludeDeleted, context.CancellationToken);
+        var view = await views.OfAsync(context);
+        var records = view.CanSee(name) ? await store.ListVersionsAsync(name, request.IncludeDeleted, context.CancellationToken) : [];
         return records.Count == 0 ? throw RegistryErrors.ServerNotFound() : records;
     }
 
@@ -83,6 +89,12 @@ public sealed class CatalogService(
         if (!PathParameter.TryDecode(request.Version, out var version))
         {
             throw RegistryErrors.InvalidVersionEncoding();
+        }
+
+        var view = await views.OfAsync(context);
+        if (!view.CanSee(name))
+        {
+            throw RegistryErrors.ServerNotFound();
         }
 
         return await store.GetVersionAsync(name, version, request.IncludeDeleted, context.CancellationToken)
@@ -98,9 +110,10 @@ public sealed class CatalogService(
     public override async Task<ChangeList> ListChanges(ListChangesRequest request, ServerCallContext context)
     {
         var query = ChangeQueryRules.BuildList(request.HasAfter ? request.After : null, request.HasLimit ? request.Limit : null, request.NewestFirst);
+        var hidden = (await views.OfAsync(context)).HiddenPrefixes;
         var entries = query.NewestFirst
-            ? await changes.ReadNewestAfterAsync(query.After, query.Limit, context.CancellationToken)
-            : await changes.ReadAfterAsync(query.After, query.Limit, context.CancellationToken);
+            ? await changes.ReadNewestAfterAsync(query.After, query.Limit, hidden, context.CancellationToken)
+            : await changes.ReadAfterAsync(query.After, query.Limit, hidden, context.CancellationToken);
         if (entries.Count == 0)
         {
             EmptyArrayFields.Mark(context, "changes");
@@ -132,19 +145,25 @@ public sealed class CatalogService(
             request.HasNamespace ? request.Namespace : null,
             request.HasLimit ? request.Limit : null,
             request.HasCursor ? request.Cursor : null,
-            request.Annotation);
+            request.Annotation) with { HiddenPrefixes = (await views.OfAsync(context)).HiddenPrefixes };
         return (await search.SearchAsync(query, context.CancellationToken), query);
     }
 
     public override async Task WatchChanges(WatchChangesRequest request, IServerStreamWriter<ServerChange> responseStream, ServerCallContext context)
     {
         var from = ChangeQueryRules.WatchFrom(request.FromSequence);
+        var view = await views.OfAsync(context);
         // A watch never ends by itself; without this, a stopping catalog would wait out its shutdown timeout.
         using var watching = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken, lifetime.ApplicationStopping);
         try
         {
             await foreach (var entry in feed.FollowAsync(from, watching.Token))
             {
+                if (!view.CanSee(entry.Name))
+                {
+                    continue;
+                }
+
                 await responseStream.WriteAsync(ChangeResponseMapper.ToMessage(entry), watching.Token);
             }
         }

@@ -1,5 +1,6 @@
 using Npgsql;
 using NpgsqlTypes;
+using Registry.Data.Visibility;
 
 namespace Registry.Data.Changes;
 
@@ -11,17 +12,30 @@ public sealed class ChangeLogReader(NpgsqlDataSource dataSource)
     private const string Columns = "SELECT sequence, server_name, version, kind, status, occurred_at FROM server_changes";
 
     public Task<IReadOnlyList<ChangeLogEntry>> ReadAfterAsync(long after, int limit, CancellationToken cancellationToken) =>
-        ReadAsync($"{Columns} WHERE sequence > @after ORDER BY sequence LIMIT @limit", after, limit, cancellationToken);
+        ReadAfterAsync(after, limit, [], cancellationToken);
+
+    /// <summary>Entries after <paramref name="after"/>, leaving out names under <paramref name="hiddenPrefixes"/>.</summary>
+    public Task<IReadOnlyList<ChangeLogEntry>> ReadAfterAsync(
+        long after, int limit, IReadOnlyList<string> hiddenPrefixes, CancellationToken cancellationToken) =>
+        ReadAsync("ORDER BY sequence", after, limit, hiddenPrefixes, cancellationToken);
 
     /// <summary>The newest <paramref name="limit"/> entries after <paramref name="after"/>, the highest sequence first.</summary>
-    public Task<IReadOnlyList<ChangeLogEntry>> ReadNewestAfterAsync(long after, int limit, CancellationToken cancellationToken) =>
-        ReadAsync($"{Columns} WHERE sequence > @after ORDER BY sequence DESC LIMIT @limit", after, limit, cancellationToken);
+    public Task<IReadOnlyList<ChangeLogEntry>> ReadNewestAfterAsync(
+        long after, int limit, IReadOnlyList<string> hiddenPrefixes, CancellationToken cancellationToken) =>
+        ReadAsync("ORDER BY sequence DESC", after, limit, hiddenPrefixes, cancellationToken);
 
-    private async Task<IReadOnlyList<ChangeLogEntry>> ReadAsync(string sql, long after, int limit, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<ChangeLogEntry>> ReadAsync(
+        string order, long after, int limit, IReadOnlyList<string> hiddenPrefixes, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(sql);
+        var visible = hiddenPrefixes.Count == 0 ? "" : " AND " + HiddenNames.Condition("server_name");
+        await using var command = dataSource.CreateCommand($"{Columns} WHERE sequence > @after{visible} {order} LIMIT @limit");
         command.Parameters.Add(new NpgsqlParameter("after", NpgsqlDbType.Bigint) { Value = after });
         command.Parameters.Add(new NpgsqlParameter("limit", NpgsqlDbType.Integer) { Value = limit });
+        if (hiddenPrefixes.Count > 0)
+        {
+            HiddenNames.Bind(command, hiddenPrefixes);
+        }
+
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var entries = new List<ChangeLogEntry>();
         while (await reader.ReadAsync(cancellationToken))

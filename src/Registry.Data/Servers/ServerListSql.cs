@@ -2,6 +2,7 @@ using System.Text;
 using Npgsql;
 using NpgsqlTypes;
 using Registry.Data.Annotations;
+using Registry.Data.Visibility;
 using Registry.Domain.Listing;
 
 namespace Registry.Data.Servers;
@@ -125,6 +126,12 @@ internal static class ServerListSql
         foreach (var (filter, number) in (query.Annotations ?? []).Select((f, i) => (f, i)))
         {
             sql.Append(" AND ").Append(AnnotationSql.Matching("servers", filter, number, command.Parameters));
+        }
+
+        if (query.HiddenPrefixes.Count > 0)
+        {
+            sql.Append(" AND ").Append(HiddenNames.Condition("server_name"));
+            HiddenNames.Bind(command, query.HiddenPrefixes);
         }
 
         return (sql.ToString(), names);

@@ -12,6 +12,12 @@ public static partial class RegistryErrors
     public static RegistryException TokenInvalid(string reason) =>
         new(401, "Invalid or expired Registry JWT token", [new ErrorDetail(reason)]);
 
+    /// <summary>This registry answers reads only to callers with a token (Registry:Read:Access = authenticated).</summary>
+    public static RegistryException ReadTokenRequired() => new(401, "This registry answers reads only with a bearer token");
+
+    /// <summary>A read carried a token that is not accepted; the reason never repeats the token.</summary>
+    public static RegistryException ReadTokenInvalid(string reason) => new(401, "Invalid or expired token", [new ErrorDetail(reason)]);
+
     /// <summary>The caller's token lacks <paramref name="action"/> on the name; the message lists what it does grant.</summary>
     public static RegistryException PermissionDenied(string action, string serverName, IReadOnlyList<string> heldPatterns)
     {

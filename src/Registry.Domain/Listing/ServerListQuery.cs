@@ -17,6 +17,9 @@ public sealed record ServerListQuery(
     ListFilter? Filter = null,
     IReadOnlyList<AnnotationFilter>? Annotations = null)
 {
+    /// <summary>Name prefixes the caller may not see: the page is read as if they held nothing. Not part of the cursor.</summary>
+    public IReadOnlyList<string> HiddenPrefixes { get; init; } = [];
+
     /// <summary>The cursor of the page after one that ends with this row.</summary>
     public string NextCursor(string name, string version) => ServerCursor.Format(name, version, Filter);
 }

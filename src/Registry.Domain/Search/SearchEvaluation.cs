@@ -56,6 +56,11 @@ internal static class SearchEvaluation
                     continue;
                 }
 
+                if (query.HiddenPrefixes.Count > 0 && query.Hides(index.Document(id).Name))
+                {
+                    continue;
+                }
+
                 var facts = index.Facts(id);
                 var filters = filter.Test(facts);
                 facets.Count(facts, filters);

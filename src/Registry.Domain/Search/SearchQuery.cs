@@ -22,6 +22,11 @@ public sealed record SearchQuery(
 {
     public bool Browses => Text.Length == 0;
 
+    /// <summary>Name prefixes the caller may not see: their entries are neither returned nor counted.</summary>
+    public IReadOnlyList<string> HiddenPrefixes { get; init; } = [];
+
+    public bool Hides(string name) => HiddenPrefixes.Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal));
+
     /// <summary>
     /// Identifies the result list, so that a cursor is only accepted by the search that issued it. Annotation
     /// filters join it only when sent, so the cursors of searches without them stay what they were.

@@ -1,4 +1,5 @@
 using Microsoft.Net.Http.Headers;
+using Registry.Gateway.ReadAccess;
 using Registry.Gateway.Routing;
 
 namespace Registry.Gateway.Caching;
@@ -36,9 +37,10 @@ internal static class HttpValidators
             return "no-store";
         }
 
+        var audience = ReadGate.AnswersDependOnCaller(request.HttpContext) ? "private" : "public";
         return staleIfError > TimeSpan.Zero
-            ? $"public, no-cache, stale-if-error={(long)staleIfError.TotalSeconds}"
-            : "public, no-cache";
+            ? $"{audience}, no-cache, stale-if-error={(long)staleIfError.TotalSeconds}"
+            : $"{audience}, no-cache";
     }
 
     public static void Apply(HttpResponse response, HttpRequest request, CachedResponse answer, TimeSpan staleIfError)

@@ -2,7 +2,9 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
 using Microsoft.Extensions.Options;
+using Registry.Auth.Reading;
 using Registry.Caching;
+using Registry.Gateway.ReadAccess;
 using Registry.Gateway.Routing;
 
 namespace Registry.Gateway.Caching;
@@ -36,7 +38,7 @@ internal sealed class ResponseCachingMiddleware(
             return;
         }
 
-        var key = await EntryKeyAsync(cacheable);
+        var key = await EntryKeyAsync(cacheable, ReadGate.ViewOf(context));
         var cached = key is null ? null : await store.GetAsync(key);
         if (cached is not null && store.IsFresh(cached))
         {
@@ -68,14 +70,15 @@ internal sealed class ResponseCachingMiddleware(
         await WriteAsync(context, answer, key is null ? "bypass" : "miss");
     }
 
-    private async Task<string?> EntryKeyAsync(CacheableRequest? cacheable)
+    /// <summary>Callers of different views never share an entry: the view is part of the key.</summary>
+    private async Task<string?> EntryKeyAsync(CacheableRequest? cacheable, ReadView view)
     {
         if (!options.Value.Enabled || cacheable is null)
         {
             return null;
         }
 
-        return await generations.ReadAsync(cacheable.ScopeKey) is { } tokens ? CacheKeys.Entry(tokens, cacheable.Normalized) : null;
+        return await generations.ReadAsync(cacheable.ScopeKey) is { } tokens ? CacheKeys.Entry(tokens, view.HidesNothing ? cacheable.Normalized : $"{view.Key}:{cacheable.Normalized}") : null;
     }
 
     private async Task<byte[]> ForwardBufferedAsync(HttpContext context)

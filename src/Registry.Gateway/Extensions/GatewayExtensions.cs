@@ -1,11 +1,13 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry.Metrics;
+using Registry.Auth.Reading;
 using Registry.Caching;
 using Registry.Gateway.ApiDocs;
 using Registry.Gateway.Caching;
 using Registry.Gateway.Edge;
 using Registry.Gateway.Problems;
 using Registry.Gateway.RateLimiting;
+using Registry.Gateway.ReadAccess;
 using Registry.Gateway.Routing;
 
 namespace Registry.Gateway.Extensions;
@@ -31,6 +33,7 @@ public static class GatewayExtensions
         builder.Services.AddSingleton<ResponseStore>();
         builder.Services.AddOpenCors();
         builder.AddClientRateLimiting();
+        builder.Services.AddRegistryReadAccess(builder.Configuration);
         return builder;
     }
 
@@ -42,8 +45,10 @@ public static class GatewayExtensions
         app.MapDefaultEndpoints();
         app.MapPrometheusScrapingEndpoint("/metrics");
         app.MapApiDocs();
+        app.MapProtectedResourceMetadata();
         app.MapReverseProxy(proxy =>
         {
+            proxy.UseMiddleware<ReadGate>();
             proxy.UseMiddleware<ResponseCachingMiddleware>();
             proxy.UseMiddleware<UpstreamFailureProblems>();
         });

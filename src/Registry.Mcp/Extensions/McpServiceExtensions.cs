@@ -14,7 +14,7 @@ public static class McpServiceExtensions
 
     public static WebApplicationBuilder AddMcpServices(this WebApplicationBuilder builder)
     {
-        builder.Services.AddGrpcClient<Contracts.V0.Catalog.CatalogClient>(o => o.Address = new Uri(CatalogAddress));
+        builder.Services.AddGrpcClient<Contracts.V0.Catalog.CatalogClient>(o => o.Address = new Uri(CatalogAddress)).ForwardCallerAuthorization();
         builder.Services.AddSingleton<CatalogReader>();
         builder.Services.AddMcpServer(server => server.ServerInfo = new() { Name = "registry", Version = "1.0.0" })
             // Stateless: any instance behind the gateway can answer any request, with no session affinity.

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Registry.Auth.Jwt;
 using Registry.Auth.Tokens;
 using Registry.Data.Audit;
 using Registry.Data.Hosting;
@@ -37,7 +38,7 @@ public static class VerificationServiceExtensions
         builder.Services.AddSingleton(sp =>
         {
             var settings = sp.GetRequiredService<IOptions<AuthOptions>>().Value.GitHubOidc;
-            return new JwksKeyCache(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(JwksKeyCache)),
+            return SigningKeySet.FromJwks(sp.GetRequiredService<IHttpClientFactory>().CreateClient(nameof(GitHubOidcLogin)),
                 settings.JwksUrl, settings.KeyRefreshMinInterval, sp.GetRequiredService<TimeProvider>());
         });
         builder.Services.AddSingleton<GitHubOidcLogin>();

@@ -1,9 +1,8 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Protocols;
-using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Microsoft.IdentityModel.Tokens;
+using Registry.Auth.Jwt;
 using Registry.Auth.Permissions;
 using Registry.Auth.Tokens;
 using Registry.Verification.Oidc;
@@ -16,10 +15,9 @@ namespace Registry.Verification.Logins;
 /// </summary>
 public sealed class AdminOidcLogin
 {
-    private static readonly JsonWebTokenHandler Handler = new();
     private readonly AdminOidcOptions settings;
     private readonly TimeProvider clock;
-    private readonly ConfigurationManager<OpenIdConnectConfiguration>? discovery;
+    private readonly SigningKeySet? discovery;
     private readonly IReadOnlyList<IReadOnlyDictionary<string, string>> requiredClaims;
 
     public AdminOidcLogin(IOptions<AuthOptions> options, IHttpClientFactory httpClientFactory, TimeProvider clock)
@@ -29,10 +27,8 @@ public sealed class AdminOidcLogin
         requiredClaims = ParseExtraClaims(settings.ExtraClaims);
         if (settings.Enabled)
         {
-            discovery = new ConfigurationManager<OpenIdConnectConfiguration>(
-                settings.Issuer.TrimEnd('/') + "/.well-known/openid-configuration",
-                new OpenIdConnectConfigurationRetriever(),
-                new HttpDocumentRetriever(httpClientFactory.CreateClient(nameof(AdminOidcLogin))) { RequireHttps = settings.RequireHttpsMetadata });
+            discovery = SigningKeySet.FromDiscovery(httpClientFactory.CreateClient(nameof(AdminOidcLogin)),
+                settings.Issuer, settings.RequireHttpsMetadata, settings.KeyRefreshMinInterval, clock);
         }
     }
 
@@ -44,7 +40,7 @@ public sealed class AdminOidcLogin
         }
 
         LoginErrors.RequireField(idToken, "oidc_token");
-        var token = await OidcTokenValidation.ValidateAsync(Handler, idToken, kid => FindKeyAsync(kid, cancellationToken),
+        var token = await OidcTokenValidation.ValidateAsync(idToken, kid => discovery.FindAsync(kid, cancellationToken),
             new TokenValidationParameters { ValidIssuer = settings.Issuer, ValidAudience = settings.ClientId },
             clock);
 
@@ -60,23 +56,10 @@ public sealed class AdminOidcLogin
             [
                 .. Patterns(settings.PublishPermissions, PermissionActions.Publish),
                 .. Patterns(settings.EditPermissions, PermissionActions.Edit),
+                .. Patterns(settings.ReadPermissions, PermissionActions.Read),
                 .. Patterns(settings.AnnotatePermissions, PermissionActions.Annotate),
                 .. settings.AuditAccess ? [new Permission(PermissionActions.Audit, PermissionMatcher.Everything)] : Array.Empty<Permission>(),
             ]);
-    }
-
-    private async Task<SecurityKey?> FindKeyAsync(string? keyId, CancellationToken cancellationToken)
-    {
-        var configuration = await discovery!.GetConfigurationAsync(cancellationToken);
-        var key = configuration.SigningKeys.FirstOrDefault(k => keyId is null || k.KeyId == keyId);
-        if (key is null)
-        {
-            discovery.RequestRefresh();
-            configuration = await discovery.GetConfigurationAsync(cancellationToken);
-            key = configuration.SigningKeys.FirstOrDefault(k => keyId is null || k.KeyId == keyId);
-        }
-
-        return key;
     }
 
     private static IEnumerable<Permission> Patterns(string commaSeparated, string action) =>

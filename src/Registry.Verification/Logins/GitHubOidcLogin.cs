@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using Registry.Auth.Jwt;
 using Registry.Auth.Permissions;
 using Registry.Auth.Tokens;
 using Registry.Verification.Oidc;
@@ -11,15 +12,13 @@ namespace Registry.Verification.Logins;
 /// github-oidc: a GitHub Actions ID token (RS256, issuer and audience checked, not expired) proves the workflow
 /// runs in <c>repository_owner</c>'s repositories, which grants <c>io.github.{owner}/*</c>.
 /// </summary>
-public sealed class GitHubOidcLogin(JwksKeyCache keys, IOptions<AuthOptions> options, TimeProvider clock)
+public sealed class GitHubOidcLogin(SigningKeySet keys, IOptions<AuthOptions> options, TimeProvider clock)
 {
-    private static readonly JsonWebTokenHandler Handler = new();
-
     public async Task<TokenGrant> LoginAsync(string idToken, CancellationToken cancellationToken)
     {
         LoginErrors.RequireField(idToken, "oidc_token");
         var settings = options.Value.GitHubOidc;
-        var token = await OidcTokenValidation.ValidateAsync(Handler, idToken, async kid => await keys.FindAsync(kid, cancellationToken),
+        var token = await OidcTokenValidation.ValidateAsync(idToken, async kid => await keys.FindAsync(kid, cancellationToken),
             new TokenValidationParameters
             {
                 ValidIssuer = settings.Issuer,

@@ -19,7 +19,7 @@ public static class WebCatalogExtensions
 
     public static WebApplicationBuilder AddWebCatalog(this WebApplicationBuilder builder)
     {
-        builder.Services.AddGrpcClient<Contracts.V0.Catalog.CatalogClient>(o => o.Address = new Uri(CatalogAddress));
+        builder.Services.AddGrpcClient<Contracts.V0.Catalog.CatalogClient>(o => o.Address = new Uri(CatalogAddress)).ForwardCallerAuthorization();
         builder.Services.AddSingleton<CatalogReader>();
         if (builder.Configuration.GetSection("services:mirror").Exists())
         {

@@ -1,0 +1,35 @@
+using Grpc.Core;
+using Registry.Auth.Reading;
+using Registry.Domain.Errors;
+
+namespace Registry.Catalog.ReadAccess;
+
+/// <summary>
+/// What the caller of a read may see, judged from its <c>authorization</c> metadata exactly as the gateway judges it
+/// (the same settings and resolver), so that a caller that reaches the catalog directly over gRPC, or through the web
+/// catalog or the MCP server (which pass the caller's header on), sees no more than through the gateway.
+/// </summary>
+public sealed class CallerViews(VisibilityPolicy policy, ReadCallerResolver callers)
+{
+    public async Task<ReadView> OfAsync(ServerCallContext context)
+    {
+        if (policy.Options.IsOpen)
+        {
+            return ReadView.Everything;
+        }
+
+        ReadCaller caller;
+        try
+        {
+            caller = await callers.ResolveAsync(context.RequestHeaders.GetValue("authorization"), context.CancellationToken);
+        }
+        catch (ReadTokenRejectedException rejected)
+        {
+            throw RegistryErrors.ReadTokenInvalid(rejected.Message);
+        }
+
+        return !caller.IsAuthenticated && policy.Options.RequiresAuthentication
+            ? throw RegistryErrors.ReadTokenRequired()
+            : policy.ViewFor(caller);
+    }
+}
