@@ -26,7 +26,7 @@ var verification = builder.AddRegistryService<Projects.Registry_Verification>("v
     .WithConfigurationSection(builder.Configuration, "Registry:Packages");
 var publish = builder.AddRegistryService<Projects.Registry_Publish>("publish")
     .WithRegistryDatabase(database, migrations)
-    .WithTokenValidation(signingKey)
+    .WithReadAccess(builder.Configuration, signingKey)
     .WithReference(cache.ConnectionString)
     .WithReference(verification)
     .WaitFor(verification);

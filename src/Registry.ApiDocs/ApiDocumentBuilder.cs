@@ -22,6 +22,8 @@ public static class ApiDocumentBuilder
         (Catalog.Descriptor, "servers"),
         (Contracts.V0.Publish.Descriptor, "publish"),
         (Verification.Descriptor, "auth"),
+        (Contracts.V0.Annotations.Descriptor, "extensions"),
+        (Contracts.V0.Audit.Descriptor, "extensions"),
     ];
 
     public static OpenApiDocument Build()
@@ -118,7 +120,11 @@ public static class ApiDocumentBuilder
         operation.Responses["200"] = new OpenApiResponse
         {
             Description = "Success",
-            Content = new Dictionary<string, IOpenApiMediaType> { [Json] = new OpenApiMediaType { Schema = ResponseSchema(schemas, method) } },
+            Content = new Dictionary<string, IOpenApiMediaType>
+            {
+                [options.GetExtension(OpenapiExtensions.ResponseMediaType) is { Length: > 0 } mediaType ? mediaType : Json] =
+                    new OpenApiMediaType { Schema = ResponseSchema(schemas, method) },
+            },
         };
         var errors = ProblemResponses.For(
             hasBody: binding.Body.Length > 0,

@@ -65,13 +65,20 @@ public sealed class GrpcReflectionTests(RegistryAppFixture registry)
     [Theory]
     [InlineData("/grpc.reflection.v1.ServerReflection/ServerReflectionInfo")]
     [InlineData("/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo")]
-    public async Task TheGatewayAnswersReflectionPathsAsUnknownPaths(string path)
+    [InlineData("/v0/grpc.reflection.v1.ServerReflection/ServerReflectionInfo")]
+    [InlineData("/v0.1/servers")]
+    [InlineData("/v0.1/publish")]
+    [InlineData("/mcp")]
+    public async Task TheGatewayRefusesAnyGrpcCallWith415(string path)
     {
-        using var client = registry.NewGatewayClient();
-        using var request = ReflectionRequest(path);
-        using var response = await client.SendAsync(request);
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            using var client = registry.NewGatewayClient();
+            using var request = ReflectionRequest(path);
+            using var response = await client.SendAsync(request);
 
-        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound, "Not Found");
+            await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnsupportedMediaType, "Unsupported Media Type");
+        }
     }
 
     [Theory]

@@ -1,6 +1,4 @@
-using Registry.Auth.Reading;
 using Registry.Catalog.Changes;
-using Registry.Catalog.ReadAccess;
 using Registry.Data.Changes;
 using Registry.Data.Hosting;
 using Registry.Data.Search;
@@ -23,8 +21,7 @@ public static class CatalogServiceExtensions
         builder.Services.AddHostedService<ChangeListener>();
         builder.Services.AddHostedService<SearchIndexRefresher>();
         builder.AddBoundOptions<RegistryInfoOptions>();
-        builder.Services.AddRegistryReadAccess(builder.Configuration);
-        builder.Services.AddSingleton<CallerViews>();
+        CallerViews.AddTo(builder);
         return builder;
     }
 }

@@ -3,7 +3,6 @@ using Google.Protobuf;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
 using Registry.Catalog.Changes;
-using Registry.Catalog.ReadAccess;
 using Registry.Contracts.V0;
 using Registry.Data.Changes;
 using Registry.Data.Hosting;

@@ -40,6 +40,7 @@ public static class GatewayExtensions
     public static WebApplication MapGateway(this WebApplication app)
     {
         app.UseMiddleware<RequestTargetGuard>();
+        app.UseMiddleware<GrpcRequestGuard>();
         app.UseCors();
         app.UseRateLimiter();
         app.MapDefaultEndpoints();

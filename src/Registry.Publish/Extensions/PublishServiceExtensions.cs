@@ -40,6 +40,8 @@ public static class PublishServiceExtensions
         builder.Services.AddSingleton<DocumentChecks>();
         builder.Services.AddSingleton<ServerWriteStore>();
         builder.Services.AddSingleton<ServerReadStore>();
+        // Annotations are listed to whoever may see the server (the catalog's rule).
+        CallerViews.AddTo(builder);
         builder.Services.AddSingleton<PackageOwnership>();
         builder.Services.AddSingleton<MirroredNameStore>();
         builder.AddBoundOptions<MirroredNameOptions>();

@@ -7,13 +7,15 @@ using Registry.Domain.Errors;
 using Registry.Domain.Names;
 using Registry.Publish.Publishing;
 
+using Registry.ServiceHosting;
+
 namespace Registry.Publish.Grpc;
 
 /// <summary>
 /// The operator-annotation extension; the rules live in <see cref="Annotator"/> and Domain. A successful write drops
 /// the cached answers of its name before it is answered, as every write does.
 /// </summary>
-public sealed class AnnotationsService(Annotator annotator, AnnotationStore store, CacheGenerations cache)
+public sealed class AnnotationsService(Annotator annotator, AnnotationStore store, CallerViews views, CacheGenerations cache)
     : Annotations.AnnotationsBase
 {
     public override Task<Annotation> SetServerAnnotation(SetAnnotationRequest request, ServerCallContext context) =>
@@ -30,7 +32,9 @@ public sealed class AnnotationsService(Annotator annotator, AnnotationStore stor
 
     public override async Task<AnnotationList> ListAnnotations(ListAnnotationsRequest request, ServerCallContext context)
     {
-        var annotations = await store.ListAsync(DecodeName(request.ServerName), context.CancellationToken) ?? throw RegistryErrors.ServerNotFound();
+        var name = DecodeName(request.ServerName);
+        var visible = (await views.OfAsync(context)).CanSee(name);
+        var annotations = (visible ? await store.ListAsync(name, context.CancellationToken) : null) ?? throw RegistryErrors.ServerNotFound();
         var list = new AnnotationList();
         list.Annotations.AddRange(annotations.Select(ToMessage));
         if (list.Annotations.Count == 0)

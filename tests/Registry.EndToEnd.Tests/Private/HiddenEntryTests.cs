@@ -55,6 +55,15 @@ public class HiddenEntryTests(PrivateRegistryFixture registry)
     }
 
     [Fact]
+    public async Task TheHiddenServersAnnotationsAreListedToStaffOnly()
+    {
+        var path = $"/v0.1/x/dev.mcpregistry/servers/{Uri.EscapeDataString(PrivateRegistryFixture.HiddenServer)}/annotations";
+
+        Assert.Equal(HttpStatusCode.NotFound, (await ReadAsync(path, token: null)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await ReadAsync(path, Staff)).Status);
+    }
+
+    [Fact]
     public async Task AnOutsiderWithAValidTokenButAnotherGroupSeesWhatTheAnonymousCallerSees()
     {
         var outsider = registry.AccessToken("mallory", ["contractors"]);

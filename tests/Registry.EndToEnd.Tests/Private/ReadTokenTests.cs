@@ -72,7 +72,8 @@ public class ReadTokenTests(PrivateRegistryFixture registry)
         Assert.DoesNotContain(PrivateRegistryFixture.HiddenServer, await againAnonymous.Content.ReadAsStringAsync());
         Assert.Contains(PrivateRegistryFixture.HiddenServer, await againStaff.Content.ReadAsStringAsync());
         Assert.Equal(["miss", "miss", "hit", "hit"], new[] { firstAnonymous, firstStaff, againAnonymous, againStaff }.Select(CacheStatus));
-        Assert.Contains("private", againStaff.Headers.CacheControl!.ToString());
+        Assert.Contains("private", againAnonymous.Headers.CacheControl!.ToString());
+        Assert.True(againStaff.Headers.CacheControl!.NoStore);
         Assert.Contains("Authorization", againAnonymous.Headers.Vary);
     }
 

@@ -1,8 +1,10 @@
 using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Registry.Auth.Reading;
 using Registry.Domain.Errors;
 
-namespace Registry.Catalog.ReadAccess;
+namespace Registry.ServiceHosting;
 
 /// <summary>
 /// What the caller of a read may see, judged from its <c>authorization</c> metadata exactly as the gateway judges it
@@ -11,6 +13,13 @@ namespace Registry.Catalog.ReadAccess;
 /// </summary>
 public sealed class CallerViews(VisibilityPolicy policy, ReadCallerResolver callers)
 {
+    /// <summary>The read-access settings and the views of callers, for a service that answers reads.</summary>
+    public static void AddTo(IHostApplicationBuilder builder)
+    {
+        builder.Services.AddRegistryReadAccess(builder.Configuration);
+        builder.Services.AddSingleton<CallerViews>();
+    }
+
     public async Task<ReadView> OfAsync(ServerCallContext context)
     {
         if (policy.Options.IsOpen)
