@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using ModelContextProtocol.Client;
+using ModelContextProtocol.Protocol;
 using static Registry.EndToEnd.Tests.AnnotationClient;
 
 namespace Registry.EndToEnd.Tests;
@@ -19,6 +21,23 @@ public class AnnotationTests(RegistryAppFixture registry)
 
     private async Task<string?> VerdictAsync(string name, string version) =>
         (string?)(await GetAsync(VersionPath(name, version)))["_meta"]![Review]?["verdict"];
+
+    [Fact]
+    public async Task TheMcpToolShowsAnAnnotationWhereTheRestApiDoes()
+    {
+        var (_, name) = await publisher.PublishNewServerAsync("1.0.0");
+        await annotations.SetOkAsync(name, null, Review, """{"verdict":"approved"}""", await annotations.AdminTokenAsync());
+        var rest = await GetAsync(VersionPath(name, "latest"));
+
+        await using var client = await McpClient.CreateAsync(new HttpClientTransport(
+            new HttpClientTransportOptions { Endpoint = new Uri(registry.Gateway.BaseAddress!, "/mcp"), TransportMode = HttpTransportMode.StreamableHttp },
+            registry.Gateway));
+        var result = await client.CallToolAsync("get_server", new Dictionary<string, object?> { ["name"] = name });
+        var tool = JsonNode.Parse(string.Concat(result.Content.OfType<TextContentBlock>().Select(t => t.Text)))!;
+
+        Assert.True(JsonNode.DeepEquals(rest["_meta"]![Review], tool["_meta"]![Review]), tool.ToJsonString());
+        Assert.Null(tool["_meta"]!["annotations"]);
+    }
 
     [Fact]
     public async Task AnAdministratorAnnotatesANameAndAVersionReplacesAndRemovesAndEveryReadShowsIt()

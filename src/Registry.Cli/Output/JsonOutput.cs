@@ -2,12 +2,14 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
+using Registry.Contracts.V0;
 
 namespace Registry.Cli.Output;
 
 /// <summary>
 /// --json renders messages as the REST API does: the proto3 JSON mapping's field names, with 64-bit integers as
-/// numbers (JSON transcoding's default) rather than the mapping's strings, e.g. "sequence": 42.
+/// numbers (JSON transcoding's default) rather than the mapping's strings, e.g. "sequence": 42, and annotations as
+/// keys of <c>_meta</c> (<see cref="RestJson"/>).
 /// </summary>
 public static class JsonOutput
 {
@@ -21,7 +23,7 @@ public static class JsonOutput
 
     private static JsonNode ToNode(IMessage message)
     {
-        var node = JsonNode.Parse(JsonFormatter.Default.Format(message))!;
+        var node = RestJson.Of(message);
         Int64sAsNumbers(node, message.Descriptor);
         return node;
     }

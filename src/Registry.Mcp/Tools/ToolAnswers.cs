@@ -15,7 +15,7 @@ internal static class ToolAnswers
 
     private static readonly string[] FacetNames = ["registryType", "transport", "hasRemote", "status"];
 
-    public static JsonNode ToJsonNode(IMessage message) => JsonNode.Parse(JsonFormatter.Default.Format(message))!;
+    public static JsonNode ToJsonNode(IMessage message) => RestJson.Of(message);
 
     /// <summary>
     /// A ranked search page as the REST route writes it: <c>servers</c> (entries of the official list's shape plus
