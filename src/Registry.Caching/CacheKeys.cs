@@ -15,8 +15,14 @@ public static class CacheKeys
     /// <summary>Replaced by every write: every list page may change.</summary>
     public const string ListsGeneration = Prefix + "gen:lists";
 
+    /// <summary>Where replaced tokens are announced to every process that keeps tokens in memory.</summary>
+    public const string InvalidationChannel = Prefix + "invalidations";
+
     /// <summary>Replaced by a write to this name: its versions list and each of its versions.</summary>
     public static string NameGeneration(string serverName) => Prefix + "gen:name:" + serverName;
+
+    /// <summary>Where one process hears that the others have dropped the tokens it announced.</summary>
+    public static string AcknowledgementChannel(string processId) => Prefix + "acks:" + processId;
 
     public static string Entry(CacheGenerationTokens tokens, string normalizedRequest) =>
         $"{Prefix}entry:{tokens.Epoch}:{tokens.Scope}:{normalizedRequest}";

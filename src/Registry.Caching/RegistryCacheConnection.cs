@@ -24,14 +24,17 @@ public sealed class RegistryCacheConnection : IAsyncDisposable
     }
 
     /// <summary>The database when Redis is connected now; null otherwise.</summary>
-    public IDatabase? Database
+    public IDatabase? Database => Multiplexer?.GetDatabase();
+
+    /// <summary>The connection when Redis is connected now; null otherwise.</summary>
+    internal IConnectionMultiplexer? Multiplexer
     {
         get
         {
             var current = multiplexer;
             if (current is { IsConnected: true })
             {
-                return current.GetDatabase();
+                return current;
             }
 
             if (current is not null)

@@ -79,20 +79,21 @@ public sealed class CacheGenerationsTests : IAsyncLifetime
         await none.InvalidateAsync(["io.github.alice/a"]);
     }
 
-    private static (RegistryCacheConnection, CacheGenerations) Connect(string? connectionString)
+    internal static (RegistryCacheConnection, CacheGenerations) Connect(string? connectionString)
     {
         var connection = new RegistryCacheConnection(connectionString, NullLogger<RegistryCacheConnection>.Instance);
-        return (connection, new CacheGenerations(connection, NullLogger<CacheGenerations>.Instance));
+        return (connection, new CacheGenerations(connection, NullLoggerFactory.Instance));
     }
 
     /// <summary>
     /// Waits as the process's repair service would: a read that timed out on a busy machine, or came before the
     /// first connect finished, counts as a missed invalidation until the epoch is replaced.
     /// </summary>
-    private static Task WaitUntilUsableAsync(CacheGenerations generations) =>
-        WaitUntilAsync(async () => await generations.RepairAsync() && await generations.ReadAsync(CacheKeys.ListsGeneration) is not null);
+    internal static Task WaitUntilUsableAsync(CacheGenerations generations) =>
+        WaitUntilAsync(async () => await generations.RepairAsync() && generations.ListensForInvalidations
+            && await generations.ReadAsync(CacheKeys.ListsGeneration) is not null);
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    internal static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {
         using var timeout = new CancellationTokenSource(ConnectTimeout);
         while (!await condition())
