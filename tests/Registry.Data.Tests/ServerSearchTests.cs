@@ -28,6 +28,22 @@ public class ServerSearchTests(PostgresFixture postgres) : IAsyncLifetime
 
     public async Task DisposeAsync() => await dataSource.DisposeAsync();
 
+    [Fact]
+    public async Task ASearchIsPlannedForItsTermAndLeavesItsConnectionPlanningAsBefore()
+    {
+        await InsertCatalogAsync();
+        var oneConnection = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString) { MaxPoolSize = 1 };
+        await using var single = NpgsqlDataSource.Create(oneConnection.ConnectionString);
+
+        foreach (var term in new[] { "alpha", "legacy" })
+        {
+            Assert.NotEmpty(await new ServerReadStore(single).ListAsync(ServerListQueryRules.Build(null, 5, term, null, null, true), CancellationToken.None));
+        }
+
+        await using var command = single.CreateCommand("SHOW plan_cache_mode");
+        Assert.Equal("auto", (string?)await command.ExecuteScalarAsync());
+    }
+
     [Theory]
     [InlineData("alpha", null, false, null, 3)]
     [InlineData("ALPHA", null, true, null, 2)]

@@ -58,7 +58,7 @@ internal static class ServerListSql
         // walk of every version from the start of the key, thousands of rows before a far cluster of matches.
         var versions = $"CROSS JOIN LATERAL (SELECT * FROM servers WHERE server_name = matched_name AND {filters} " +
             (shape is Shape.Ordered or Shape.Annotated ? "" : $"AND {VersionMatches} ") + "ORDER BY version) versions";
-        command.CommandText = shape switch
+        var select = shape switch
         {
             // Walking the key and testing each version would read every row for a filter few versions pass (0.6 s at
             // 100,000 versions for none); from the key index, a filter one name in twenty passes takes 3-10 ms.
@@ -81,7 +81,16 @@ internal static class ServerListSql
                 "ORDER BY matched_name, version LIMIT @limit",
             _ => throw new ArgumentOutOfRangeException(nameof(shape)),
         };
+        command.CommandText = shape is Shape.SearchNearby or Shape.SearchMatches ? PlannedForItsTerm(select) : select;
     }
+
+    /// <summary>
+    /// A search is planned for its own term, in the same round trip: a generic plan cannot tell a rare term from one
+    /// every name contains, and the one PostgreSQL settled on made the common term 20 times slower (25 ms instead of
+    /// 1.4 ms at 100k versions). The pool's reset restores the session's mode should the RESET never run.
+    /// </summary>
+    private static string PlannedForItsTerm(string select) =>
+        $"SET plan_cache_mode = force_custom_plan; {select}; RESET plan_cache_mode";
 
     /// <summary>The conditions on a version row, and on the names that can still have a version after the cursor.</summary>
     private static (string Versions, string Names) Filters(NpgsqlCommand command, ServerListQuery query)
