@@ -14,12 +14,13 @@ internal static class ApiDocsEndpoints
 
     public static WebApplication MapApiDocs(this WebApplication app)
     {
-        app.UseSwaggerUI(options =>
+        // Only requests under /docs meet the UI's middleware: every other request, cache hits included, skips it.
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/" + DocsPath), docs => docs.UseSwaggerUI(options =>
         {
             options.RoutePrefix = DocsPath;
             options.DocumentTitle = "Registry: MCP Registry API";
             options.SwaggerEndpoint("/openapi.json", "Registry");
-        });
+        }));
         foreach (var prefix in ApiPrefixes.All.Prepend(""))
         {
             app.MapMethods(prefix + "/openapi.yaml", [HttpMethods.Get, HttpMethods.Head],
