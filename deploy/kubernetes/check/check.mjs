@@ -55,6 +55,7 @@ async function selfTest() {
     ["a misspelt field", (objects) => { deployment(objects, "catalog").spec.template.spec.containers[0].imagePullPolice = "Always"; }],
     ["a wrong type", (objects) => { deployment(objects, "catalog").spec.replicas = "three"; }],
     ["an unknown kind", (objects) => { objects[0].kind = "Deploymnet"; }],
+    ["a gateway that leaves its Service whenever a service is unready", (objects) => { deployment(objects, "gateway").spec.template.spec.containers[0].readinessProbe.httpGet.path = "/health"; }],
     ["a Deployment without a readiness probe", (objects) => { delete deployment(objects, "publish").spec.template.spec.containers[0].readinessProbe; }],
     ["an autoscaler of a missing Deployment", (objects) => { objects.find((o) => o.kind === "HorizontalPodAutoscaler").spec.scaleTargetRef.name = "nothing"; }],
     ["a Service selecting no pods", (objects) => { objects.find((o) => o.kind === "Service").spec.selector = { "app.kubernetes.io/name": "nothing" }; }],

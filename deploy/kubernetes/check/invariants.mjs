@@ -38,6 +38,11 @@ export function checkInvariants(objects, externalSecrets) {
         if (!container[probe]?.httpGet?.path) add(deployment, `container ${container.name} needs an HTTP ${probe}`);
         else if (!(container.ports ?? []).some((p) => p.name === port || p.containerPort === port)) add(deployment, `${probe} port ${port} is not a port of ${container.name}`);
       }
+      if (container.livenessProbe?.httpGet?.path !== "/alive") add(deployment, "liveness must be /alive: /health also fails while a dependency is down, and a restart would not bring it back");
+      const readiness = container.readinessProbe?.httpGet?.path;
+      if (deployment.metadata.name === "gateway" ? readiness !== "/alive" : readiness !== "/health") {
+        add(deployment, `readiness is ${readiness}: /health for the services, /alive for the gateway (its /health fails whenever a service is unready, and it must keep answering cached reads)`);
+      }
     }
     if (!matchesSelector(deployment.spec.selector.matchLabels, deployment.spec.template.metadata.labels)) add(deployment, "its selector does not select its own pods");
     if (envOf(pod.containers).some((e) => e.name === DATABASE)) {
