@@ -91,8 +91,12 @@ function applyPatch(objects, patch, directory, file) {
   if (!Array.isArray(operations)) {
     throw new Error(`${file}: only JSON 6902 patches (a list of operations) are supported`);
   }
-  const matches = selector(patch.target, file);
-  for (const object of objects.filter(matches)) {
+  const matched = objects.filter(selector(patch.target, file));
+  // Kustomize skips a patch whose target matches nothing; that is nearly always a misspelt name, so it stops here.
+  if (matched.length === 0) {
+    throw new Error(`${file}: patch ${patch.path ?? "(inline)"} matches no object`);
+  }
+  for (const object of matched) {
     try {
       jsonPatch.applyPatch(object, structuredClone(operations), true, true);
     } catch (error) {
