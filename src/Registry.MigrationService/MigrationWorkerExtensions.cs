@@ -10,9 +10,17 @@ public static class MigrationWorkerExtensions
     public static IHostApplicationBuilder AddMigrationWorker(this IHostApplicationBuilder builder)
     {
         builder.AddRegistryDatabase(DatabaseWorkload.Maintenance);
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.AddBoundOptions<MigrationWaitOptions>();
+        if (builder.Configuration.GetValue<bool>($"{MigrationWaitOptions.Section}:{nameof(MigrationWaitOptions.WaitOnly)}"))
+        {
+            builder.Services.AddSingleton<AppliedMigrationsWait>();
+            builder.Services.AddHostedService<MigrationWaitWorker>();
+            return builder;
+        }
+
         builder.Services.AddSingleton<MigrationRunner>();
         builder.Services.AddSingleton<WireJsonBackfill>();
-        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<BulkSeedImporter>();
         builder.Services.AddSingleton<SeedSource>();
         builder.Services.AddHttpClient(SeedSource.HttpClientName);
