@@ -11,7 +11,7 @@ namespace Registry.ServiceHosting;
 /// (the same settings and resolver), so that a caller that reaches the catalog directly over gRPC, or through the web
 /// catalog or the MCP server (which pass the caller's header on), sees no more than through the gateway.
 /// </summary>
-public sealed class CallerViews(VisibilityPolicy policy, ReadCallerResolver callers)
+public sealed class CallerViews(ReadJudge judge)
 {
     /// <summary>The read-access settings and the views of callers, for a service that answers reads.</summary>
     public static void AddTo(IHostApplicationBuilder builder)
@@ -22,23 +22,12 @@ public sealed class CallerViews(VisibilityPolicy policy, ReadCallerResolver call
 
     public async Task<ReadView> OfAsync(ServerCallContext context)
     {
-        if (policy.Options.IsOpen)
+        var verdict = await judge.JudgeAsync(context.RequestHeaders.GetValue("authorization"), context.CancellationToken);
+        return verdict switch
         {
-            return ReadView.Everything;
-        }
-
-        ReadCaller caller;
-        try
-        {
-            caller = await callers.ResolveAsync(context.RequestHeaders.GetValue("authorization"), context.CancellationToken);
-        }
-        catch (ReadTokenRejectedException rejected)
-        {
-            throw RegistryErrors.ReadTokenInvalid(rejected.Message);
-        }
-
-        return !caller.IsAuthenticated && policy.Options.RequiresAuthentication
-            ? throw RegistryErrors.ReadTokenRequired()
-            : policy.ViewFor(caller);
+            { View: { } view } => view,
+            { TokenWasInvalid: true } => throw RegistryErrors.ReadTokenInvalid(verdict.Refusal!),
+            _ => throw RegistryErrors.ReadTokenRequired(),
+        };
     }
 }

@@ -8,7 +8,7 @@ using Registry.Auth.Tokens;
 namespace Registry.Auth.Reading;
 
 /// <summary>
-/// The read-access settings and the caller resolver, the same in every process that answers reads (the gateway in
+/// The read-access settings, the caller resolver and the judgement of readers, the same in every process that answers reads (the gateway in
 /// front, the catalog behind it), so that both judge a caller alike. Registry tokens are checked with
 /// <c>Registry:Auth:JwtPublicKey</c>, the key the writers use; without it only OIDC access tokens are accepted.
 /// </summary>
@@ -45,6 +45,7 @@ public static class ReadAccessRegistration
                 : null;
             return new ReadCallerResolver(options, registryTokens, issuerKeys, clock);
         });
+        services.AddSingleton<ReadJudge>();
         return services;
     }
 }

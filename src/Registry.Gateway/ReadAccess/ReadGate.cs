@@ -12,7 +12,7 @@ namespace Registry.Gateway.ReadAccess;
 /// caller who may not see it. Writes carry their own token checks; probes stay open. With reads open to all and no
 /// rules, nothing is looked at.
 /// </summary>
-internal sealed class ReadGate(RequestDelegate next, VisibilityPolicy policy, ReadCallerResolver callers)
+internal sealed class ReadGate(RequestDelegate next, ReadJudge judge, VisibilityPolicy policy)
 {
     private const string ViewItem = "registry.read-view";
 
@@ -28,30 +28,20 @@ internal sealed class ReadGate(RequestDelegate next, VisibilityPolicy policy, Re
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (policy.Options.IsOpen || !IsRead(context))
+        if (judge.IsOpen || !IsRead(context))
         {
             await next(context);
             return;
         }
 
-        ReadCaller caller;
-        try
+        var verdict = await judge.JudgeAsync(context.Request.Headers.Authorization, context.RequestAborted);
+        if (verdict.View is not { } view)
         {
-            caller = await callers.ResolveAsync(context.Request.Headers.Authorization, context.RequestAborted);
-        }
-        catch (ReadTokenRejectedException rejected)
-        {
-            await RefuseAsync(context, "invalid_token", rejected.Message);
+            await RefuseAsync(context, verdict.TokenWasInvalid ? "invalid_token" : null, verdict.Refusal!);
             return;
         }
 
-        if (!caller.IsAuthenticated && policy.Options.RequiresAuthentication)
-        {
-            await RefuseAsync(context, error: null, "This registry answers reads only with a bearer token");
-            return;
-        }
-
-        context.Items[ViewItem] = policy.ViewFor(caller);
+        context.Items[ViewItem] = view;
         context.Response.Headers.Vary = "Authorization";
         await next(context);
     }
