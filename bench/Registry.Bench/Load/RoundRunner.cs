@@ -99,7 +99,7 @@ public sealed class RoundRunner(BenchOptions options, ReleaseOutputs outputs, Wr
     }
 
     /// <summary>Other work on the machine skews every figure; the log shows how busy it was.</summary>
-    private static string LoadAverage() =>
+    internal static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     /// <summary>

@@ -32,6 +32,9 @@ public sealed class RegistryStack : IAsyncDisposable
 
     public TimeSpan SeedDuration { get; private set; }
 
+    /// <summary>What the seed cost in CPU, for the stress round; the size rounds do not print it.</summary>
+    public SeedCpu? SeedCpu { get; private set; }
+
     public Uri CachedGateway => CachedGateways[0];
 
     public Uri UncachedGateway => UncachedGateways[0];
@@ -141,7 +144,9 @@ public sealed class RegistryStack : IAsyncDisposable
     {
         var elapsed = Stopwatch.StartNew();
         await using var migrations = DotnetProcess.Start("migrations", dll, settings);
-        var exitCode = await migrations.WaitForExitAsync(SeedTimeout, cancellationToken);
+        var exit = migrations.WaitForExitAsync(SeedTimeout, cancellationToken);
+        SeedCpu = await SeedCpu.SampleUntilAsync(migrations.ProcessId, Postgres.Port, exit, cancellationToken);
+        var exitCode = await exit;
         SeedDuration = elapsed.Elapsed;
         if (exitCode != 0)
         {

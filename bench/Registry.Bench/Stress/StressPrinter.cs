@@ -9,6 +9,12 @@ public static class StressPrinter
         output.WriteLine($"== stress: {stress.Versions:N0} versions ({stress.Names:N0} names) ==");
         output.WriteLine($"seed: {stress.SeedDuration.TotalSeconds:0.0} s for the migration service from a {Megabytes(stress.SeedFileBytes)} file ({stress.SeedLog}); "
             + $"VACUUM ANALYZE {stress.AnalyzeDuration.TotalSeconds:0.0} s");
+        if (stress.SeedCpu is { } cpu)
+        {
+            output.WriteLine($"seed CPU: migration service {cpu.MigrationService.TotalSeconds:0.0} s, PostgreSQL {cpu.Postgres.TotalSeconds:0.0} s "
+                + $"(the wall time above includes waiting for a core; load average before the round {stress.LoadAverage})");
+        }
+
         output.WriteLine($"database size (pg_database_size): {Megabytes(stress.DatabaseBytes)}");
         output.WriteLine();
         output.WriteLine($"{"scenario",-22} {"req/s",10} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"non-2xx",8} {"sock err",8}");

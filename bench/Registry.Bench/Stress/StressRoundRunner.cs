@@ -25,6 +25,8 @@ public sealed class StressRoundRunner(RoundRunner measure, ReleaseOutputs output
         await SeedFileWriter.WriteAsync(seedFile, versions, cancellationToken);
         var seedFileBytes = new FileInfo(seedFile).Length;
 
+        var loadAverage = RoundRunner.LoadAverage();
+        log.WriteLine($"[{label}] load average before start: {loadAverage}");
         log.WriteLine($"[{label}] starting PostgreSQL, the cache, migrations + seed ({seedFileBytes / 1024.0 / 1024.0:N0} MB), services and gateways");
         await using var stack = await RegistryStack.StartAsync(outputs, seedFile, http, cancellationToken);
         log.WriteLine($"[{label}] seeded in {stack.SeedDuration.TotalSeconds:0.0} s: {stack.SeedLog}");
@@ -45,7 +47,7 @@ public sealed class StressRoundRunner(RoundRunner measure, ReleaseOutputs output
                 cancellationToken, Scenarios.FewClients),
         };
 
-        return new StressResult(versions, BenchCatalog.NameCount(versions), seedFileBytes, stack.SeedDuration, stack.SeedLog, analyze,
+        return new StressResult(versions, BenchCatalog.NameCount(versions), seedFileBytes, stack.SeedDuration, stack.SeedCpu, stack.SeedLog, loadAverage, analyze,
             await DatabaseBytesAsync(stack.Database, cancellationToken), scenarios, StackMemory.Read(stack));
     }
 
