@@ -2,8 +2,10 @@ using System.Runtime.InteropServices;
 using Registry.Bench;
 using Registry.Bench.Load;
 using Registry.Bench.Relevance;
+using Registry.Bench.Replicas;
 using Registry.Bench.Report;
 using Registry.Bench.Stack;
+using Registry.Bench.Stress;
 
 var options = BenchOptions.Parse(args);
 using var stop = new CancellationTokenSource();
@@ -25,17 +27,39 @@ try
 {
     MachineHeader.Print(Console.Out, options);
     var rounds = new List<RoundResult>();
-    foreach (var size in options.Sizes)
+    foreach (var size in options.Runs("sizes") ? options.Sizes : [])
     {
         var round = await runner.RunAsync(size, Path.Combine(work.FullName, $"round-{size}"), stop.Token);
         rounds.Add(round);
         RoundPrinter.Print(Console.Out, round);
     }
 
-    var relevance = await new RelevanceRunner(options, new ReleaseOutputs(options), http, Console.Out)
-        .RunAsync(Path.Combine(work.FullName, "relevance"), stop.Token);
-    RelevancePrinter.Print(Console.Out, relevance);
+    RelevanceResult? relevance = null;
+    if (options.Runs("relevance"))
+    {
+        relevance = await new RelevanceRunner(options, new ReleaseOutputs(options), http, Console.Out)
+            .RunAsync(Path.Combine(work.FullName, "relevance"), stop.Token);
+        RelevancePrinter.Print(Console.Out, relevance);
+    }
+
+    StressResult? stress = null;
+    if (options.Runs("stress") && options.StressVersions > 0)
+    {
+        stress = await new StressRoundRunner(runner, new ReleaseOutputs(options), http, Console.Out)
+            .RunAsync(options.StressVersions, Path.Combine(work.FullName, "stress"), stop.Token);
+        StressPrinter.Print(Console.Out, stress);
+    }
+
+    ReplicaResult? replicas = null;
+    if (options.Runs("replicas") && options.ReplicaVersions > 0)
+    {
+        replicas = await new ReplicaRoundRunner(options, new ReleaseOutputs(options), new Wrk(Path.Combine(options.Root, "bench", "wrk")), http, Console.Out)
+            .RunAsync(options.ReplicaVersions, Path.Combine(work.FullName, "replicas"), stop.Token);
+        ReplicaPrinter.Print(Console.Out, replicas);
+    }
+
     Targets.Print(Console.Out, rounds, relevance);
+    Targets.PrintStressAndReplicas(Console.Out, rounds, stress, replicas);
     return 0;
 }
 catch (OperationCanceledException) when (stop.IsCancellationRequested)

@@ -46,7 +46,7 @@ public sealed class MigrationWorker(
     private async Task ImportSeedAsync(string from, CancellationToken cancellationToken)
     {
         int inserted = 0, present = 0, rejected = 0;
-        await foreach (var page in seedSource.ReadAsync(from, cancellationToken))
+        await foreach (var page in seedSource.ReadAsync(from, cancellationToken).ReadAheadAsync(pages: 1, cancellationToken))
         {
             foreach (var reason in page.Rejected)
             {

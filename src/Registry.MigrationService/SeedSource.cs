@@ -1,9 +1,10 @@
+using Registry.Data.Seeding;
 using Registry.Data.ServerLists;
 
 namespace Registry.MigrationService;
 
 /// <summary>
-/// Loads seed pages from a file, or from a URL. A URL that answers with a paged list response (such as another
+/// Loads seed pages from a file (read in pages, see <see cref="SeedFileReader"/>), or from a URL. A URL that answers with a paged list response (such as another
 /// registry's <c>/v0/servers</c>) is followed through <c>nextCursor</c> to the end.
 /// </summary>
 public sealed class SeedSource(IHttpClientFactory httpClientFactory)
@@ -16,7 +17,11 @@ public sealed class SeedSource(IHttpClientFactory httpClientFactory)
     {
         if (!Uri.TryCreate(from, UriKind.Absolute, out var uri) || uri.IsFile)
         {
-            yield return ServerListResponseReader.Read(await File.ReadAllTextAsync(from, cancellationToken));
+            await foreach (var filePage in SeedFileReader.ReadAsync(from, SeedFileReader.EntriesPerPage, cancellationToken))
+            {
+                yield return filePage;
+            }
+
             yield break;
         }
 

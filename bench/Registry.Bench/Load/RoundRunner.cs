@@ -76,7 +76,7 @@ public sealed class RoundRunner(BenchOptions options, ReleaseOutputs outputs, Wr
             scenarios, publish, StackMemory.Read(stack), pages.Sizes);
     }
 
-    private async Task<ScenarioResult> MeasurePathsAsync(
+    internal async Task<ScenarioResult> MeasurePathsAsync(
         int versions, string name, Uri gateway, string pathsFile, CancellationToken cancellationToken, string script = "paths.lua")
     {
         var first = (await File.ReadAllLinesAsync(pathsFile, cancellationToken))[0];
@@ -99,14 +99,14 @@ public sealed class RoundRunner(BenchOptions options, ReleaseOutputs outputs, Wr
     }
 
     /// <summary>Other work on the machine skews every figure; the log shows how busy it was.</summary>
-    private static string LoadAverage() =>
+    internal static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
     /// <summary>
     /// A short unrecorded run first (JIT, connection pools, caches), then the measured one; each gets its own run
     /// number (1, 2) for scripts whose requests must differ between runs.
     /// </summary>
-    private async Task<ScenarioResult> MeasureAsync(
+    internal async Task<ScenarioResult> MeasureAsync(
         int versions, string name, Uri target, string script, Func<int, IReadOnlyList<string>> arguments, CancellationToken cancellationToken,
         int connections = BenchOptions.Connections)
     {

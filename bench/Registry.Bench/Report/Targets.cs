@@ -1,5 +1,7 @@
 using Registry.Bench.Load;
 using Registry.Bench.Relevance;
+using Registry.Bench.Replicas;
+using Registry.Bench.Stress;
 
 namespace Registry.Bench.Report;
 
@@ -12,7 +14,7 @@ public static class Targets
     private const int Large = 100_000;
     private const int Small = 1_000;
 
-    public static void Print(TextWriter output, IReadOnlyList<RoundResult> rounds, RelevanceResult relevance)
+    public static void Print(TextWriter output, IReadOnlyList<RoundResult> rounds, RelevanceResult? relevance)
     {
         output.WriteLine();
         output.WriteLine("targets");
@@ -79,9 +81,58 @@ public static class Targets
             Line(output, publish.RequestsPerSecond >= 200 && publish.Failures == 0 && round.Publish.Violations == 0,
                 $"publish >= 200/s with one latest per name at {round.Versions:N0}",
                 $"{publish.RequestsPerSecond:N0}/s, {round.Publish.Violations} names without exactly one latest{Errors(publish)}");
+            Line(output, publish.P99Ms < 100 && publish.Failures == 0 && round.Publish.Violations == 0,
+                $"publish p99 < 100 ms from {BenchOptions.Connections} connections with one latest per name at {round.Versions:N0}",
+                $"{publish.P99Ms:0.00} ms, {round.Publish.Violations} names without exactly one latest{Errors(publish)}");
         }
 
-        Relevance(output, relevance);
+        if (relevance is not null)
+        {
+            Relevance(output, relevance);
+        }
+    }
+
+    /// <summary>The stress round against the 100k size round, and the replica round's ratios (a ratio has no target: on two cores below 1 is honest).</summary>
+    public static void PrintStressAndReplicas(TextWriter output, IReadOnlyList<RoundResult> rounds, StressResult? stress, ReplicaResult? replicas)
+    {
+        if (stress is not null)
+        {
+            Line(output, stress.SeedDuration < TimeSpan.FromMinutes(3),
+                $"seed of {stress.Versions:N0} versions < 3 min", $"{stress.SeedDuration.TotalSeconds:0.0} s");
+            var stressList = stress[Scenarios.UncachedList]!;
+            if (rounds.FirstOrDefault(r => r.Versions == Large) is { } large)
+            {
+                var p50Large = large[Scenarios.UncachedList]!.P50Ms;
+                Line(output, stressList.P50Ms <= 1.5 * p50Large && stressList.Failures == 0,
+                    $"uncached list p50 at {stress.Versions:N0} <= 1.5x at {Large:N0}",
+                    $"{stressList.P50Ms:0.00} ms vs {p50Large:0.00} ms ({stressList.P50Ms / p50Large:0.00}x){Errors(stressList)}");
+            }
+            else
+            {
+                output.WriteLine($"  [ -- ] uncached list p50 at {stress.Versions:N0} <= 1.5x at {Large:N0}: {Large:N0} was not run "
+                    + $"({stressList.P50Ms:0.00} ms at {stress.Versions:N0})");
+            }
+        }
+
+        if (replicas is not null)
+        {
+            foreach (var name in ReplicaRoundRunner.Measured)
+            {
+                if (replicas[1, name] is { } one && replicas[2, name] is { } two)
+                {
+                    output.WriteLine($"  [info] {name} with two replicas of each / one at {replicas.Versions:N0}: "
+                        + $"{two.RequestsPerSecond / one.RequestsPerSecond:0.00} ({two.RequestsPerSecond:N0} vs {one.RequestsPerSecond:N0} req/s; "
+                        + $"CPU {two.CpuMsPerRequest:0.000} vs {one.CpuMsPerRequest:0.000} ms per request)");
+                }
+            }
+
+            if (replicas[2, Scenarios.UncachedList] is { } uncached)
+            {
+                var share = ReplicaPrinter.SmallerShare(uncached, "catalog");
+                Line(output, share >= 0.2 && uncached.Failures == 0, "uncached list with two catalogs reaches both (the less busy one >= 20% of their CPU)",
+                    $"{share:P0}");
+            }
+        }
     }
 
     private static void Relevance(TextWriter output, RelevanceResult relevance)

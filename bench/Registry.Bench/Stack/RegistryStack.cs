@@ -8,6 +8,9 @@ namespace Registry.Bench.Stack;
 /// <summary>
 /// One round's processes on loopback: PostgreSQL and the cache, the migration service (schema and seed), the three
 /// services, the web catalog, a gateway with the response cache and one without, and later the floor. Disposing stops them all.
+/// With <c>replicas</c> above one, every service and both gateways run that many times: each gateway and each publish
+/// service is given every replica's address (<c>services:catalog:http:0</c>, <c>:1</c>, ...), as service discovery
+/// hands a resource's replicas over; the web catalog runs once.
 /// </summary>
 public sealed class RegistryStack : IAsyncDisposable
 {
@@ -15,8 +18,8 @@ public sealed class RegistryStack : IAsyncDisposable
 
     private readonly List<IAsyncDisposable> owned = [];
     private readonly List<DotnetProcess> processes = [];
-    private DotnetProcess cachedGateway = null!;
-    private DotnetProcess uncachedGateway = null!;
+    private DotnetProcess[] cachedGateways = [];
+    private DotnetProcess[] uncachedGateways = [];
     private DotnetProcess? floor;
 
     public PostgresServer Postgres { get; private set; } = null!;
@@ -29,21 +32,29 @@ public sealed class RegistryStack : IAsyncDisposable
 
     public TimeSpan SeedDuration { get; private set; }
 
-    public Uri CachedGateway => LoopbackPorts.Address(cachedGateway.Ports[0]);
+    /// <summary>What the seed cost in CPU, for the stress round; the size rounds do not print it.</summary>
+    public SeedCpu? SeedCpu { get; private set; }
 
-    public Uri UncachedGateway => LoopbackPorts.Address(uncachedGateway.Ports[0]);
+    public Uri CachedGateway => CachedGateways[0];
+
+    public Uri UncachedGateway => UncachedGateways[0];
+
+    public IReadOnlyList<Uri> CachedGateways => cachedGateways.Select(g => LoopbackPorts.Address(g.Ports[0])).ToList();
+
+    public IReadOnlyList<Uri> UncachedGateways => uncachedGateways.Select(g => LoopbackPorts.Address(g.Ports[0])).ToList();
 
     public Uri Floor => LoopbackPorts.Address((floor ?? throw new InvalidOperationException("The floor has not started.")).Ports[0]);
 
     public IReadOnlyList<DotnetProcess> Processes => processes;
 
     public static async Task<RegistryStack> StartAsync(
-        ReleaseOutputs outputs, string seedFile, HttpClient http, CancellationToken cancellationToken)
+        ReleaseOutputs outputs, string seedFile, HttpClient http, CancellationToken cancellationToken, int replicas = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(replicas, 1);
         var stack = new RegistryStack();
         try
         {
-            await stack.StartProcessesAsync(outputs, seedFile, http, cancellationToken);
+            await stack.StartProcessesAsync(outputs, seedFile, http, replicas, cancellationToken);
             return stack;
         }
         catch
@@ -53,7 +64,7 @@ public sealed class RegistryStack : IAsyncDisposable
         }
     }
 
-    private async Task StartProcessesAsync(ReleaseOutputs outputs, string seedFile, HttpClient http, CancellationToken cancellationToken)
+    private async Task StartProcessesAsync(ReleaseOutputs outputs, string seedFile, HttpClient http, int replicas, CancellationToken cancellationToken)
     {
         Postgres = Own(await PostgresServer.StartAsync(cancellationToken));
         Cache = Own(await RedisServer.StartAsync(cancellationToken));
@@ -63,21 +74,48 @@ public sealed class RegistryStack : IAsyncDisposable
 
         await SeedAsync(outputs.MigrationService, settings.Migrations(seedFile), cancellationToken);
 
-        // Publish is told the verification service's port, so it starts once that one is listening.
-        var catalogAndVerification = await Task.WhenAll(
-            StartServiceAsync("catalog", outputs.Catalog, settings.Catalog, http, cancellationToken),
-            StartServiceAsync("verification", outputs.Verification, settings.Verification, http, cancellationToken));
-        var (catalog, verification) = (catalogAndVerification[0], catalogAndVerification[1]);
-        var publishAndWeb = await Task.WhenAll(
-            StartServiceAsync("publish", outputs.Publish, p => settings.Publish(p, verification.Ports[0]), http, cancellationToken),
-            StartWebAsync(outputs.Web, catalog.Ports[0], http, cancellationToken));
-        var (publish, web) = (publishAndWeb[0], publishAndWeb[1]);
+        // Publish is told the verification services' ports, so it starts once they are listening.
+        var replicaNumbers = Enumerable.Range(1, replicas).ToList();
+        var catalogStarts = replicaNumbers.Select(r =>
+            StartServiceAsync(Named("catalog", r, replicas), outputs.Catalog, settings.Catalog, http, cancellationToken)).ToList();
+        var verificationStarts = replicaNumbers.Select(r =>
+            StartServiceAsync(Named("verification", r, replicas), outputs.Verification, settings.Verification, http, cancellationToken)).ToList();
+        await Task.WhenAll(catalogStarts.Concat(verificationStarts));
+        var (catalogs, verifications) = (await Task.WhenAll(catalogStarts), await Task.WhenAll(verificationStarts));
+        var verificationPorts = GrpcPorts(verifications);
+        var publishStarts = replicaNumbers.Select(r =>
+            StartServiceAsync(Named("publish", r, replicas), outputs.Publish,
+                p => WithReplicas(settings.Publish(p, verificationPorts[0]), "verification", verificationPorts), http, cancellationToken)).ToList();
+        var webStart = StartWebAsync(outputs.Web, catalogs[0].Ports[0], http, cancellationToken);
+        await Task.WhenAll(publishStarts.Append(webStart));
+        var (publishes, web) = (await Task.WhenAll(publishStarts), await webStart);
 
-        var services = new StackSettings.ServicePorts(catalog.Ports[0], publish.Ports[0], verification.Ports[0], web.Ports[0]);
-        var gateways = await Task.WhenAll(
-            StartGatewayAsync("gateway (cache on)", outputs.Gateway, p => settings.Gateway(p, responseCache: true, services), http, cancellationToken),
-            StartGatewayAsync("gateway (cache off)", outputs.Gateway, p => settings.Gateway(p, responseCache: false, services), http, cancellationToken));
-        (cachedGateway, uncachedGateway) = (gateways[0], gateways[1]);
+        var (catalogPorts, publishPorts) = (GrpcPorts(catalogs), GrpcPorts(publishes));
+        var services = new StackSettings.ServicePorts(catalogPorts[0], publishPorts[0], verificationPorts[0], web.Ports[0]);
+        Dictionary<string, string> Gateway(int port, bool responseCache) =>
+            WithReplicas(WithReplicas(WithReplicas(settings.Gateway(port, responseCache, services),
+                "catalog", catalogPorts), "publish", publishPorts), "verification", verificationPorts);
+        var cachedStarts = replicaNumbers.Select(r =>
+            StartGatewayAsync(Named("gateway (cache on)", r, replicas), outputs.Gateway, p => Gateway(p, responseCache: true), http, cancellationToken)).ToList();
+        var uncachedStarts = replicaNumbers.Select(r =>
+            StartGatewayAsync(Named("gateway (cache off)", r, replicas), outputs.Gateway, p => Gateway(p, responseCache: false), http, cancellationToken)).ToList();
+        await Task.WhenAll(cachedStarts.Concat(uncachedStarts));
+        (cachedGateways, uncachedGateways) = (await Task.WhenAll(cachedStarts), await Task.WhenAll(uncachedStarts));
+    }
+
+    private static string Named(string role, int replica, int replicas) => replicas == 1 ? role : $"{role} #{replica}";
+
+    private static int[] GrpcPorts(IEnumerable<DotnetProcess> replicas) => replicas.Select(r => r.Ports[0]).ToArray();
+
+    /// <summary>Every replica's address under <c>services:&lt;cluster&gt;:http:&lt;i&gt;</c>, the first one included.</summary>
+    private static Dictionary<string, string> WithReplicas(Dictionary<string, string> settings, string cluster, int[] grpcPorts)
+    {
+        for (var i = 0; i < grpcPorts.Length; i++)
+        {
+            settings[$"services:{cluster}:http:{i}"] = LoopbackPorts.Address(grpcPorts[i]).ToString();
+        }
+
+        return settings;
     }
 
     /// <summary>Starts bare Kestrel answering every request with <paramref name="bodyFile"/>'s bytes.</summary>
@@ -106,7 +144,9 @@ public sealed class RegistryStack : IAsyncDisposable
     {
         var elapsed = Stopwatch.StartNew();
         await using var migrations = DotnetProcess.Start("migrations", dll, settings);
-        var exitCode = await migrations.WaitForExitAsync(SeedTimeout, cancellationToken);
+        var exit = migrations.WaitForExitAsync(SeedTimeout, cancellationToken);
+        SeedCpu = await SeedCpu.SampleUntilAsync(migrations.ProcessId, Postgres.Port, exit, cancellationToken);
+        var exitCode = await exit;
         SeedDuration = elapsed.Elapsed;
         if (exitCode != 0)
         {

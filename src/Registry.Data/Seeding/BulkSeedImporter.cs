@@ -10,8 +10,8 @@ namespace Registry.Data.Seeding;
 /// <summary>
 /// Imports a large seed with the semantics of <see cref="SeedImporter"/>, fast: names are taken in write transactions
 /// of up to <see cref="NamesPerTransaction"/> names each, holding their locks. Versions of names the table does not
-/// hold yet are planned in memory (<see cref="SeedRowPlan"/>), copied in binary into a staging table and inserted
-/// with one statement; names that already have versions decide latest against their stored rows
+/// hold yet are planned in memory (<see cref="SeedRowPlan"/>) and copied in binary straight into the table (a
+/// staging table and an INSERT from it wrote every row twice); names that already have versions decide latest against their stored rows
 /// (<see cref="SeedNameImport"/>).
 /// </summary>
 public sealed class BulkSeedImporter(NpgsqlDataSource dataSource, TimeProvider clock)
@@ -62,7 +62,13 @@ public sealed class BulkSeedImporter(NpgsqlDataSource dataSource, TimeProvider c
         return stored.ToHashSet(StringComparer.Ordinal);
     }
 
-    /// <summary>Moves the planned rows in; each one inserted is logged as published, like a per-name seed import.</summary>
+    /// <summary>
+    /// Copies the planned rows straight into the table, in key order (names and versions use the "C" collation, which
+    /// orders as ordinal comparison does for the ASCII that names hold), so that a fresh table's rows lie in the order
+    /// lists read them. Each row is logged as published, in publication order as a per-name import logs them. The
+    /// names are locked and were absent, so every planned row is inserted and no other writer can have added a
+    /// version or a latest since.
+    /// </summary>
     private static async Task<IReadOnlyList<NewServerChange>> CopyAsync(
         WriteTransaction transaction, IReadOnlyList<SeedRowPlan.Row> rows, CancellationToken cancellationToken)
     {
@@ -71,10 +77,9 @@ public sealed class BulkSeedImporter(NpgsqlDataSource dataSource, TimeProvider c
             return [];
         }
 
-        await transaction.ExecuteAsync("CREATE TEMP TABLE seed_staging (LIKE servers INCLUDING DEFAULTS) ON COMMIT DROP", cancellationToken);
-        await using (var writer = await transaction.BeginBinaryImportAsync($"COPY seed_staging ({Columns}) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        await using (var writer = await transaction.BeginBinaryImportAsync($"COPY servers ({Columns}) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
-            foreach (var row in rows)
+            foreach (var row in rows.OrderBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Version, StringComparer.Ordinal))
             {
                 await WriteAsync(writer, row, cancellationToken);
             }
@@ -82,17 +87,14 @@ public sealed class BulkSeedImporter(NpgsqlDataSource dataSource, TimeProvider c
             await writer.CompleteAsync(cancellationToken);
         }
 
-        // The names are locked and were absent, so no other writer can have added a version or a latest since.
-        return await transaction.RowsAsync(
-            $"""
-            WITH inserted AS (
-                INSERT INTO servers ({Columns}) SELECT {Columns} FROM seed_staging ORDER BY server_name, version
-                RETURNING server_name, version, status, published_at)
-            SELECT server_name, version, status FROM inserted ORDER BY published_at, server_name, version
-            """,
-            row => new NewServerChange(row.GetString(0), row.GetString(1), ServerChangeKind.Published, row.GetString(2), transaction.Now),
-            cancellationToken);
+        return rows
+            .OrderBy(r => Truncated(r.PublishedAt)).ThenBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Version, StringComparer.Ordinal)
+            .Select(r => new NewServerChange(r.Name, r.Version, ServerChangeKind.Published, r.Status, transaction.Now))
+            .ToList();
     }
+
+    /// <summary>PostgreSQL keeps microseconds: two times within one are equal there, and their names decide the order.</summary>
+    private static long Truncated(DateTimeOffset time) => time.UtcTicks / 10;
 
     private static async Task WriteAsync(NpgsqlBinaryImporter writer, SeedRowPlan.Row row, CancellationToken cancellationToken)
     {

@@ -28,7 +28,17 @@ public static class ServerListResponseReader
         };
         var nextCursor = root is JsonObject o ? o["metadata"]?["nextCursor"]?.GetValue<string>() : null;
 
-        var entries = new List<ServerListEntry>();
+        var (entries, rejected) = ReadItems(items, firstIndex: 0);
+        return new Page(entries, rejected, string.IsNullOrEmpty(nextCursor) ? null : nextCursor);
+    }
+
+    /// <summary>
+    /// The entries of a list's items; an item that is not a valid entry is rejected with its position, counted from
+    /// <paramref name="firstIndex"/> (where the items start in a larger list read in parts).
+    /// </summary>
+    public static (List<ServerListEntry> Entries, List<string> Rejected) ReadItems(IList<JsonNode?> items, int firstIndex)
+    {
+        var entries = new List<ServerListEntry>(items.Count);
         var rejected = new List<string>();
         for (var i = 0; i < items.Count; i++)
         {
@@ -39,11 +49,11 @@ public static class ServerListResponseReader
             catch (Exception ex) when (ex is FormatException or InvalidOperationException or JsonException
                 or Google.Protobuf.InvalidJsonException or Google.Protobuf.InvalidProtocolBufferException)
             {
-                rejected.Add($"entry {i}: {ex.Message}");
+                rejected.Add($"entry {firstIndex + i}: {ex.Message}");
             }
         }
 
-        return new Page(entries, rejected, string.IsNullOrEmpty(nextCursor) ? null : nextCursor);
+        return (entries, rejected);
     }
 
     private static ServerListEntry ReadEntry(JsonObject item)
