@@ -5,7 +5,8 @@ namespace Registry.Bench;
 /// <summary>
 /// <c>--sizes 1000,10000,100000</c> (versions seeded per round), <c>--duration 10</c> (seconds per scenario),
 /// <c>--root</c> (the repository, found from the bench's own folder when absent), <c>--serve</c> (start and seed
-/// the first size, print the addresses and wait for Ctrl-C instead of measuring: for curl, psql and profilers).
+/// the first size, print the addresses and wait for Ctrl-C instead of measuring: for curl, psql and profilers),
+/// <c>--only official,mirror</c> (run only the named rounds, from <see cref="RoundNames"/>).
 /// </summary>
 public sealed record BenchOptions(IReadOnlyList<int> Sizes, int DurationSeconds, string Root, string Configuration, bool Serve)
 {
@@ -24,6 +25,13 @@ public sealed record BenchOptions(IReadOnlyList<int> Sizes, int DurationSeconds,
     /// </summary>
     public int WarmupSeconds => Math.Clamp(DurationSeconds, 2, 10);
 
+    public static readonly IReadOnlyList<string> RoundNames = ["sizes", "relevance", "official", "mirror"];
+
+    /// <summary>The rounds to run; every one when <c>--only</c> is absent.</summary>
+    public IReadOnlySet<string> Rounds { get; init; } = RoundNames.ToHashSet();
+
+    public bool Runs(string round) => Rounds.Contains(round);
+
     public static BenchOptions Parse(string[] args)
     {
         var sizes = new List<int> { 1_000, 10_000, 100_000 };
@@ -31,6 +39,7 @@ public sealed record BenchOptions(IReadOnlyList<int> Sizes, int DurationSeconds,
         string? root = null;
         var configuration = "Release";
         var serve = false;
+        var rounds = RoundNames.ToHashSet();
         for (var i = 0; i < args.Length; i++)
         {
             if (args[i] == "--serve")
@@ -55,6 +64,14 @@ public sealed record BenchOptions(IReadOnlyList<int> Sizes, int DurationSeconds,
                 case "--configuration":
                     configuration = value;
                     break;
+                case "--only":
+                    rounds = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet();
+                    if (rounds.Except(RoundNames).FirstOrDefault() is { } unknown)
+                    {
+                        throw new ArgumentException($"Unknown round {unknown}; --only takes {string.Join(",", RoundNames)}");
+                    }
+
+                    break;
                 default:
                     throw new ArgumentException($"Unknown option {args[i]}; use --sizes 1000,10000,100000 --duration 10");
             }
@@ -67,7 +84,10 @@ public sealed record BenchOptions(IReadOnlyList<int> Sizes, int DurationSeconds,
             throw new ArgumentException("Sizes must be at least 10 versions and the duration at least 1 second.");
         }
 
-        return new BenchOptions(sizes, duration, Path.GetFullPath(root ?? FindRoot()), configuration, serve);
+        return new BenchOptions(sizes, duration, Path.GetFullPath(root ?? FindRoot()), configuration, serve)
+        {
+            Rounds = rounds,
+        };
     }
 
     private static string FindRoot()

@@ -1,8 +1,10 @@
 using System.Runtime.InteropServices;
 using Registry.Bench;
 using Registry.Bench.Load;
+using Registry.Bench.Mirror;
 using Registry.Bench.Relevance;
 using Registry.Bench.Report;
+using Registry.Bench.Seed;
 using Registry.Bench.Stack;
 
 var options = BenchOptions.Parse(args);
@@ -25,17 +27,43 @@ try
 {
     MachineHeader.Print(Console.Out, options);
     var rounds = new List<RoundResult>();
-    foreach (var size in options.Sizes)
+    foreach (var size in options.Runs("sizes") ? options.Sizes : [])
     {
         var round = await runner.RunAsync(size, Path.Combine(work.FullName, $"round-{size}"), stop.Token);
         rounds.Add(round);
         RoundPrinter.Print(Console.Out, round);
     }
 
-    var relevance = await new RelevanceRunner(options, new ReleaseOutputs(options), http, Console.Out)
-        .RunAsync(Path.Combine(work.FullName, "relevance"), stop.Token);
-    RelevancePrinter.Print(Console.Out, relevance);
+    RelevanceResult? relevance = null;
+    if (options.Runs("relevance"))
+    {
+        relevance = await new RelevanceRunner(options, new ReleaseOutputs(options), http, Console.Out)
+            .RunAsync(Path.Combine(work.FullName, "relevance"), stop.Token);
+        RelevancePrinter.Print(Console.Out, relevance);
+    }
+
+    var officialShaped = options.Runs("official") || options.Runs("mirror") ? OfficialShapedCatalog.Generate() : null;
+    if (officialShaped is not null)
+    {
+        Console.WriteLine($"official-shaped catalog: {officialShaped.Summary}");
+    }
+
+    if (officialShaped is not null && options.Runs("official"))
+    {
+        var official = await new OfficialShapedRoundRunner(options, new ReleaseOutputs(options), new Wrk(Path.Combine(options.Root, "bench", "wrk")), http, Console.Out)
+            .RunAsync(officialShaped, Path.Combine(work.FullName, "official"), stop.Token);
+        OfficialShapedRoundPrinter.Print(Console.Out, official);
+    }
+
+    MirrorRoundResult? mirror = null;
+    if (officialShaped is not null && options.Runs("mirror"))
+    {
+        mirror = await new MirrorRoundRunner(options, new ReleaseOutputs(options), http, Console.Out).RunAsync(officialShaped, stop.Token);
+        MirrorRoundPrinter.Print(Console.Out, mirror);
+    }
+
     Targets.Print(Console.Out, rounds, relevance);
+    Targets.PrintMirror(Console.Out, mirror);
     return 0;
 }
 catch (OperationCanceledException) when (stop.IsCancellationRequested)

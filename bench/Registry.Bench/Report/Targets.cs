@@ -1,4 +1,5 @@
 using Registry.Bench.Load;
+using Registry.Bench.Mirror;
 using Registry.Bench.Relevance;
 
 namespace Registry.Bench.Report;
@@ -12,7 +13,7 @@ public static class Targets
     private const int Large = 100_000;
     private const int Small = 1_000;
 
-    public static void Print(TextWriter output, IReadOnlyList<RoundResult> rounds, RelevanceResult relevance)
+    public static void Print(TextWriter output, IReadOnlyList<RoundResult> rounds, RelevanceResult? relevance)
     {
         output.WriteLine();
         output.WriteLine("targets");
@@ -81,7 +82,10 @@ public static class Targets
                 $"{publish.RequestsPerSecond:N0}/s, {round.Publish.Violations} names without exactly one latest{Errors(publish)}");
         }
 
-        Relevance(output, relevance);
+        if (relevance is not null)
+        {
+            Relevance(output, relevance);
+        }
     }
 
     private static void Relevance(TextWriter output, RelevanceResult relevance)
@@ -89,6 +93,15 @@ public static class Targets
         var over = $"over {relevance.Outcomes.Count} queries";
         Line(output, relevance.RecallAt5 >= 0.9, "judged set recall@5 >= 0.9", $"{relevance.RecallAt5:0.000} {over}");
         Line(output, relevance.MeanReciprocalRank >= 0.8, "judged set MRR >= 0.8", $"{relevance.MeanReciprocalRank:0.000} {over}");
+    }
+
+    /// <summary>The mirror round's goals: the whole upstream stored by a first pass under a minute, and an idle pass under two seconds.</summary>
+    public static void PrintMirror(TextWriter output, MirrorRoundResult? mirror)
+    {
+        foreach (var (met, target, measured) in mirror is null ? [] : MirrorTargets.Lines(mirror))
+        {
+            Line(output, met, target, measured);
+        }
     }
 
     private static string Errors(WrkResult r) =>
