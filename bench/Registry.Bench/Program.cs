@@ -48,18 +48,18 @@ try
         Console.WriteLine($"official-shaped catalog: {officialShaped.Summary}");
     }
 
-    if (officialShaped is not null && options.Runs("official"))
-    {
-        var official = await new OfficialShapedRoundRunner(options, new ReleaseOutputs(options), new Wrk(Path.Combine(options.Root, "bench", "wrk")), http, Console.Out)
-            .RunAsync(officialShaped, Path.Combine(work.FullName, "official"), stop.Token);
-        OfficialShapedRoundPrinter.Print(Console.Out, official);
-    }
-
     MirrorRoundResult? mirror = null;
     if (officialShaped is not null && options.Runs("mirror"))
     {
         mirror = await new MirrorRoundRunner(options, new ReleaseOutputs(options), http, Console.Out).RunAsync(officialShaped, stop.Token);
         MirrorRoundPrinter.Print(Console.Out, mirror);
+    }
+
+    if (officialShaped is not null && options.Runs("official"))
+    {
+        var official = await new OfficialShapedRoundRunner(options, new ReleaseOutputs(options), new Wrk(Path.Combine(options.Root, "bench", "wrk")), http, Console.Out)
+            .RunAsync(officialShaped, Path.Combine(work.FullName, "official"), stop.Token);
+        OfficialShapedRoundPrinter.Print(Console.Out, official);
     }
 
     Targets.Print(Console.Out, rounds, relevance);

@@ -44,14 +44,14 @@ public sealed partial class MirrorRoundRunner(BenchOptions options, ReleaseOutpu
 
         var firstDone = await WaitForPassAsync(status, previous: null, mirror, cancellationToken);
         var firstRequests = upstream.RequestCount;
-        var timestamps = upstream.ListRequestTimestamps;
-        var startup = Stopwatch.GetElapsedTime(started, timestamps[0]);
-        var first = Pass(timestamps[0], firstDone.At, firstRequests, mirror.Output, 0);
+        var firstListRequests = upstream.ListRequestTimestamps;
+        var startup = Stopwatch.GetElapsedTime(started, firstListRequests[0]);
+        var first = Pass(firstListRequests[0], firstDone.At, firstRequests, mirror.Output, 0);
         log.WriteLine($"[mirror] first pass: {first.Duration.TotalSeconds:0.00} s, {firstRequests:N0} requests; waiting for the next pass");
 
         var secondDone = await WaitForPassAsync(status, firstDone.SyncedAt, mirror, cancellationToken);
-        var secondTimestamps = upstream.ListRequestTimestamps;
-        var second = Pass(secondTimestamps[firstRequests], secondDone.At, upstream.RequestCount - firstRequests, mirror.Output, 1);
+        var secondStarted = upstream.ListRequestTimestamps[firstListRequests.Count];
+        var second = Pass(secondStarted, secondDone.At, upstream.RequestCount - firstRequests, mirror.Output, 1);
         var peak = ProcessMemory.PeakKilobytes(mirror.ProcessId);
 
         var (stored, latest) = await CountRowsAsync(connection, cancellationToken);
