@@ -15,6 +15,12 @@ public static class MirrorRoundPrinter
         Row(output, "second (nothing new)", round.SecondPass);
         output.WriteLine();
         output.WriteLine($"stored after both passes: {round.StoredVersions:N0} versions of {round.UpstreamVersions:N0} upstream, {round.StoredLatest:N0} latest");
+        if (round.FirstPassCpu is { } cpu)
+        {
+            output.WriteLine($"CPU from the mirror's start to the end of the first pass: mirror {cpu.Mirror.TotalSeconds:0.0} s, PostgreSQL {cpu.Postgres.TotalSeconds:0.0} s "
+                + $"(over {(round.Startup + round.FirstPass.Duration).TotalSeconds:0.0} s on {Environment.ProcessorCount} cores shared with everything else)");
+        }
+
         output.WriteLine($"mirror peak memory (VmHWM): {(round.PeakKilobytes is { } kb ? $"{kb / 1024.0:N0} MB" : "n/a")}");
     }
 

@@ -9,7 +9,13 @@ public sealed record MirrorRoundResult(
     MirrorPassResult SecondPass,
     long StoredVersions,
     long StoredLatest,
-    long? PeakKilobytes);
+    long? PeakKilobytes)
+{
+    public MirrorPassCpu? FirstPassCpu { get; init; }
+}
+
+/// <summary>CPU time the mirror (its start included) and PostgreSQL used from the mirror's start to the end of a pass.</summary>
+public sealed record MirrorPassCpu(TimeSpan Mirror, TimeSpan Postgres);
 
 /// <param name="Duration">From the pass's first upstream request until the mirror's status shows it complete.</param>
 /// <param name="LoggedMs">The pass time the mirror logged itself, when its log line was found.</param>

@@ -36,6 +36,7 @@ public sealed partial class MirrorRoundRunner(BenchOptions options, ReleaseOutpu
         await using var upstream = await OfficialShapedUpstream.StartAsync(catalog, cancellationToken);
 
         log.WriteLine($"[mirror] starting the mirror against {upstream.BaseUrl} ({catalog.Entries.Count:N0} versions)");
+        var postgresCpuBefore = ProcessCpuTime.OfPostgres(postgres.Port);
         var started = Stopwatch.GetTimestamp();
         await using var mirror = await DotnetProcess.StartOnFreePortsAsync("mirror", MirrorDll(), 1,
             p => DotnetProcess.Arguments(Settings(p[0], connection, cache.ConnectionString, upstream.BaseUrl)),
@@ -43,6 +44,7 @@ public sealed partial class MirrorRoundRunner(BenchOptions options, ReleaseOutpu
         var status = new Uri(LoopbackPorts.Address(mirror.Ports[0]), "/status");
 
         var firstDone = await WaitForPassAsync(status, previous: null, mirror, cancellationToken);
+        var firstCpu = new MirrorPassCpu(ProcessCpuTime.Of(mirror.ProcessId), ProcessCpuTime.OfPostgres(postgres.Port) - postgresCpuBefore);
         var firstRequests = upstream.RequestCount;
         var firstListRequests = upstream.ListRequestTimestamps;
         var startup = Stopwatch.GetElapsedTime(started, firstListRequests[0]);
@@ -55,7 +57,7 @@ public sealed partial class MirrorRoundRunner(BenchOptions options, ReleaseOutpu
         var peak = ProcessMemory.PeakKilobytes(mirror.ProcessId);
 
         var (stored, latest) = await CountRowsAsync(connection, cancellationToken);
-        return new MirrorRoundResult(catalog.Summary, catalog.Entries.Count, startup, first, second, stored, latest, peak);
+        return new MirrorRoundResult(catalog.Summary, catalog.Entries.Count, startup, first, second, stored, latest, peak) { FirstPassCpu = firstCpu };
     }
 
     private async Task MigrateAsync(string connection, CancellationToken cancellationToken)
