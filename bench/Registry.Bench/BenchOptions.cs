@@ -7,7 +7,7 @@ namespace Registry.Bench;
 /// <c>--root</c> (the repository, found from the bench's own folder when absent), <c>--serve</c> (start and seed
 /// the first size, print the addresses and wait for Ctrl-C instead of measuring: for curl, psql and profilers).
 /// <c>--stress 1000000</c> (versions of the stress round, 0 skips it), <c>--replica-versions 10000</c> (the catalog of
-/// the replica round, 0 skips it), <c>--only stress,replicas</c> (run only the named rounds, from
+/// the replica round, 0 skips it), <c>--only stress,replicas</c> or <c>--only official,mirror</c> (run only the named rounds, from
 /// <see cref="RoundNames"/>).
 /// </summary>
 public sealed record BenchOptions(IReadOnlyList<int> Sizes, int DurationSeconds, string Root, string Configuration, bool Serve)
@@ -27,7 +27,7 @@ public sealed record BenchOptions(IReadOnlyList<int> Sizes, int DurationSeconds,
     /// </summary>
     public int WarmupSeconds => Math.Clamp(DurationSeconds, 2, 10);
 
-    public static readonly IReadOnlyList<string> RoundNames = ["sizes", "relevance", "stress", "replicas"];
+    public static readonly IReadOnlyList<string> RoundNames = ["sizes", "relevance", "stress", "replicas", "official", "mirror"];
 
     public int StressVersions { get; init; } = 1_000_000;
 

@@ -1,9 +1,11 @@
 using System.Runtime.InteropServices;
 using Registry.Bench;
 using Registry.Bench.Load;
+using Registry.Bench.Mirror;
 using Registry.Bench.Relevance;
 using Registry.Bench.Replicas;
 using Registry.Bench.Report;
+using Registry.Bench.Seed;
 using Registry.Bench.Stack;
 using Registry.Bench.Stress;
 
@@ -58,8 +60,29 @@ try
         ReplicaPrinter.Print(Console.Out, replicas);
     }
 
+    var officialShaped = options.Runs("official") || options.Runs("mirror") ? OfficialShapedCatalog.Generate() : null;
+    if (officialShaped is not null)
+    {
+        Console.WriteLine($"official-shaped catalog: {officialShaped.Summary}");
+    }
+
+    MirrorRoundResult? mirror = null;
+    if (officialShaped is not null && options.Runs("mirror"))
+    {
+        mirror = await new MirrorRoundRunner(options, new ReleaseOutputs(options), http, Console.Out).RunAsync(officialShaped, stop.Token);
+        MirrorRoundPrinter.Print(Console.Out, mirror);
+    }
+
+    if (officialShaped is not null && options.Runs("official"))
+    {
+        var official = await new OfficialShapedRoundRunner(options, new ReleaseOutputs(options), new Wrk(Path.Combine(options.Root, "bench", "wrk")), http, Console.Out)
+            .RunAsync(officialShaped, Path.Combine(work.FullName, "official"), stop.Token);
+        OfficialShapedRoundPrinter.Print(Console.Out, official);
+    }
+
     Targets.Print(Console.Out, rounds, relevance);
     Targets.PrintStressAndReplicas(Console.Out, rounds, stress, replicas);
+    Targets.PrintMirror(Console.Out, mirror);
     return 0;
 }
 catch (OperationCanceledException) when (stop.IsCancellationRequested)

@@ -1,4 +1,5 @@
 using Registry.Bench.Load;
+using Registry.Bench.Mirror;
 using Registry.Bench.Relevance;
 using Registry.Bench.Replicas;
 using Registry.Bench.Stress;
@@ -140,6 +141,15 @@ public static class Targets
         var over = $"over {relevance.Outcomes.Count} queries";
         Line(output, relevance.RecallAt5 >= 0.9, "judged set recall@5 >= 0.9", $"{relevance.RecallAt5:0.000} {over}");
         Line(output, relevance.MeanReciprocalRank >= 0.8, "judged set MRR >= 0.8", $"{relevance.MeanReciprocalRank:0.000} {over}");
+    }
+
+    /// <summary>The mirror round's goals: the whole upstream stored by a first pass under a minute, and an idle pass under two seconds.</summary>
+    public static void PrintMirror(TextWriter output, MirrorRoundResult? mirror)
+    {
+        foreach (var (met, target, measured) in mirror is null ? [] : MirrorTargets.Lines(mirror))
+        {
+            Line(output, met, target, measured);
+        }
     }
 
     private static string Errors(WrkResult r) =>

@@ -1,4 +1,3 @@
-using Registry.Bench.Replicas;
 using Registry.Bench.Report;
 
 namespace Registry.Bench.Stack;
