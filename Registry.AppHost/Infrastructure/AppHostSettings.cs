@@ -11,7 +11,8 @@ public sealed record AppHostSettings(
     string Version,
     string? GitHubClientId,
     CacheServerKind CacheServer,
-    TimeSpan FirstRestartPause)
+    TimeSpan FirstRestartPause,
+    ReplicaCounts Replicas)
 {
     public static AppHostSettings Read(IDistributedApplicationBuilder builder)
     {
@@ -29,7 +30,8 @@ public sealed record AppHostSettings(
             GitHubClientId: section["GitHubClientId"],
             CacheServer: ReadCacheServer(section["CacheServer"]),
             // How long a local PostgreSQL or cache that exited waits before it is started again; doubles while it keeps failing.
-            FirstRestartPause: section.GetValue<TimeSpan?>("FirstRestartPause") ?? TimeSpan.FromSeconds(1));
+            FirstRestartPause: section.GetValue<TimeSpan?>("FirstRestartPause") ?? TimeSpan.FromSeconds(1),
+            Replicas: ReplicaCounts.Read(section));
     }
 
     private static CacheServerKind ReadCacheServer(string? value) => value?.Trim().ToLowerInvariant() switch

@@ -16,11 +16,11 @@ public static class MirrorResources
         InfrastructureResources database,
         InfrastructureResources cache,
         IResourceBuilder<ProjectResource> migrations,
-        IResourceBuilder<ProjectResource> publish)
+        ServiceReplicas publish)
     {
         if (builder.Configuration[$"{Section}:{AllowLocalPublishKey}"] is { Length: > 0 } allowLocalPublish)
         {
-            publish.WithEnvironment($"{Section.Replace(":", "__")}__{AllowLocalPublishKey}", allowLocalPublish);
+            publish.Each(replica => replica.WithEnvironment($"{Section.Replace(":", "__")}__{AllowLocalPublishKey}", allowLocalPublish));
         }
 
         if (string.IsNullOrWhiteSpace(builder.Configuration[$"{Section}:Upstream"]))
@@ -41,7 +41,6 @@ public static class MirrorResources
     /// extension of the official API: the gateway routes it when service discovery knows the mirror. Without a mirror
     /// those paths are simply unknown (404).
     /// </summary>
-    public static IResourceBuilder<ProjectResource> WithMirrorStatusRoute(
-        this IResourceBuilder<ProjectResource> gateway, IResourceBuilder<ProjectResource>? mirror) =>
-        mirror is null ? gateway : gateway.WithReference(mirror);
+    public static ServiceReplicas WithMirrorStatusRoute(this ServiceReplicas gateways, IResourceBuilder<ProjectResource>? mirror) =>
+        mirror is null ? gateways : gateways.Each(gateway => gateway.WithReference(mirror));
 }

@@ -6,7 +6,8 @@ namespace Registry.Gateway.Routing;
 
 /// <summary>
 /// The services behind the routes, each at one destination named after it (<c>http://catalog</c>) that service
-/// discovery resolves. The gRPC services are asked over HTTP/2 only, since their cleartext endpoints take nothing else,
+/// discovery resolves into one destination per replica (<c>services:catalog:http:0</c>, <c>:1</c>, ...), among which
+/// the proxy balances and whose probes it keeps apart. The gRPC services are asked over HTTP/2 only, since their cleartext endpoints take nothing else,
 /// and are probed on their liveness endpoint, so that a route whose service stopped is answered at once. The mirror
 /// runs only when it has a registry to follow, and the MCP server only where the AppHost
 /// starts it, as the web catalog does (both on HTTP/1.1); the AppHost then references them, and service discovery knows them.
