@@ -42,63 +42,85 @@ public sealed class MirrorImporter(NpgsqlDataSource dataSource, TimeProvider clo
         string upstream, IReadOnlyList<MirroredVersion> versions, MirrorPosition position, bool completesPass, CancellationToken cancellationToken)
     {
         await using var transaction = await WriteTransaction.BeginAsync(dataSource, clock, versions.Select(v => v.Name), [], cancellationToken);
-        var written = new List<ServerVersionRecord>();
+        var followedOnly = await FollowedOnlyAsync(transaction, versions, cancellationToken);
+        var statements = new List<(string, (string, object?)[])>();
         foreach (var version in versions)
         {
-            if (await WriteAsync(transaction, version, cancellationToken) is { } record)
+            var key = new[] { ("name", (object?)version.Name), ("version", (object?)version.Version) };
+            if (!version.AdmitNew && followedOnly.Absent.Contains((version.Name, version.Version)))
             {
-                written.Add(record);
+                // A filtered-out version that upstream made latest still means our latest of that name is no longer latest.
+                if (version.IsLatest && followedOnly.MirroredNames.Contains(version.Name))
+                {
+                    statements.Add(ClearLatest(key));
+                }
+
+                continue;
             }
+
+            if (version.IsLatest)
+            {
+                statements.Add(ClearLatest(key));
+            }
+
+            statements.Add(Upsert(key, version));
         }
 
+        // The whole page in one round trip: at a statement or two a version, one round trip each made a first pass of
+        // an official-sized catalog (61,106 versions) take 89-97 s.
+        var written = (await transaction.BatchRecordsAsync(statements, cancellationToken)).SelectMany(rows => rows).ToList();
         await MarkMirroredAsync(transaction, upstream, written, cancellationToken);
         await MirrorStateStore.SaveAsync(transaction, upstream, position, completesPass ? transaction.Now : null, cancellationToken);
         await transaction.CommitAsync(written.Select(r => NewServerChange.Of(r, ServerChangeKind.Mirrored)).ToList(), cancellationToken);
         return new Result(written);
     }
 
-    private static async Task<ServerVersionRecord?> WriteAsync(WriteTransaction transaction, MirroredVersion version, CancellationToken cancellationToken)
+    /// <summary>
+    /// For the versions only followed when already stored (<see cref="MirroredVersion.AdmitNew"/> false): which are not
+    /// stored, and which of their names this mirror has written before. Read once, before the page's writes, which
+    /// change neither (names are marked mirrored after them).
+    /// </summary>
+    private static async Task<(HashSet<(string, string)> Absent, HashSet<string> MirroredNames)> FollowedOnlyAsync(
+        WriteTransaction transaction, IReadOnlyList<MirroredVersion> versions, CancellationToken cancellationToken)
     {
-        var key = new[] { ("name", (object?)version.Name), ("version", (object?)version.Version) };
-        if (!version.AdmitNew
-            && await transaction.ScalarAsync("SELECT 1 FROM servers WHERE server_name = @name AND version = @version", cancellationToken, key) is null)
+        var followed = versions.Where(v => !v.AdmitNew).ToList();
+        if (followed.Count == 0)
         {
-            // A filtered-out version that upstream made latest still means our latest of that name is no longer latest.
-            if (version.IsLatest
-                && await transaction.ScalarAsync("SELECT 1 FROM mirrored_names WHERE server_name = @name", cancellationToken, key[0]) is not null)
-            {
-                await ClearLatestAsync(transaction, key, cancellationToken);
-            }
-
-            return null;
+            return ([], []);
         }
 
-        if (version.IsLatest)
-        {
-            await ClearLatestAsync(transaction, key, cancellationToken);
-        }
-
-        var records = await transaction.RecordsAsync(
-            UpsertSql,
+        var rows = await transaction.RowsAsync(
+            """
+            SELECT k.name, k.version,
+                   EXISTS (SELECT 1 FROM servers s WHERE s.server_name = k.name AND s.version = k.version),
+                   EXISTS (SELECT 1 FROM mirrored_names m WHERE m.server_name = k.name)
+            FROM unnest(@names, @versions) AS k(name, version)
+            """,
+            reader => (Name: reader.GetString(0), Version: reader.GetString(1), Stored: reader.GetBoolean(2), Mirrored: reader.GetBoolean(3)),
             cancellationToken,
-            [
-                .. key,
-                ("status", version.Status),
-                ("status_message", version.StatusMessage),
-                ("status_changed_at", version.StatusChangedAt),
-                ("published_at", version.PublishedAt),
-                ("updated_at", version.UpdatedAt),
-                ("is_latest", version.IsLatest),
-                ("value", new JsonText(version.Document)),
-                ("wire_json", ServerWireJson.Render(version.Document)),
-            ]);
-        return records.SingleOrDefault();
+            ("names", followed.Select(v => v.Name).ToArray()),
+            ("versions", followed.Select(v => v.Version).ToArray()));
+        return (rows.Where(r => !r.Stored).Select(r => (r.Name, r.Version)).ToHashSet(),
+            rows.Where(r => r.Mirrored).Select(r => r.Name).ToHashSet(StringComparer.Ordinal));
     }
 
+    private static (string, (string, object?)[]) Upsert((string, object?)[] key, MirroredVersion version) =>
+        (UpsertSql,
+        [
+            .. key,
+            ("status", version.Status),
+            ("status_message", version.StatusMessage),
+            ("status_changed_at", version.StatusChangedAt),
+            ("published_at", version.PublishedAt),
+            ("updated_at", version.UpdatedAt),
+            ("is_latest", version.IsLatest),
+            ("value", new JsonText(version.Document)),
+            ("wire_json", ServerWireJson.Render(version.Document)),
+        ]);
+
     /// <summary>Before a version becomes latest, so that the one-latest-per-name index never sees two.</summary>
-    private static Task<int> ClearLatestAsync(WriteTransaction transaction, (string, object?)[] key, CancellationToken cancellationToken) =>
-        transaction.ExecuteAsync(
-            "UPDATE servers SET is_latest = FALSE WHERE server_name = @name AND is_latest AND version <> @version", cancellationToken, key);
+    private static (string, (string, object?)[]) ClearLatest((string, object?)[] key) =>
+        ("UPDATE servers SET is_latest = FALSE WHERE server_name = @name AND is_latest AND version <> @version", key);
 
     private static async Task MarkMirroredAsync(
         WriteTransaction transaction, string upstream, IReadOnlyList<ServerVersionRecord> written, CancellationToken cancellationToken)

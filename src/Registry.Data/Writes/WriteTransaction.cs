@@ -101,6 +101,46 @@ internal sealed class WriteTransaction : IAsyncDisposable
         return rows;
     }
 
+    /// <summary>
+    /// Statements sent together in one round trip and run in order: the rows of each statement that returns rows
+    /// (a <c>RETURNING</c>), statement after statement; statements without rows (an <c>UPDATE</c>) add nothing.
+    /// </summary>
+    public async Task<List<List<ServerVersionRecord>>> BatchRecordsAsync(
+        IReadOnlyList<(string Sql, (string Name, object? Value)[] Parameters)> statements, CancellationToken cancellationToken)
+    {
+        var results = new List<List<ServerVersionRecord>>();
+        if (statements.Count == 0)
+        {
+            return results;
+        }
+
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var (sql, parameters) in statements)
+        {
+            var command = new NpgsqlBatchCommand(sql);
+            command.Parameters.AddRange(parameters.Select(p => Parameter(p.Name, p.Value)).ToArray());
+            batch.BatchCommands.Add(command);
+        }
+
+        await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+        do
+        {
+            var rows = new List<ServerVersionRecord>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add(ServerRecordReader.Read(reader));
+            }
+
+            if (reader.FieldCount > 0)
+            {
+                results.Add(rows);
+            }
+        }
+        while (await reader.NextResultAsync(cancellationToken));
+
+        return results;
+    }
+
     /// <summary>A binary <c>COPY ... FROM STDIN</c> inside this transaction.</summary>
     public Task<NpgsqlBinaryImporter> BeginBinaryImportAsync(string copySql, CancellationToken cancellationToken) =>
         connection.BeginBinaryImportAsync(copySql, cancellationToken);
@@ -133,15 +173,17 @@ internal sealed class WriteTransaction : IAsyncDisposable
         var command = new NpgsqlCommand(sql, connection, transaction);
         foreach (var (name, value) in parameters)
         {
-            command.Parameters.Add(value switch
-            {
-                JsonText json => new NpgsqlParameter(name, NpgsqlDbType.Jsonb) { Value = json.Text },
-                DateTimeOffset time => new NpgsqlParameter(name, NpgsqlDbType.TimestampTz) { Value = time.UtcDateTime },
-                null => new NpgsqlParameter(name, NpgsqlDbType.Text) { Value = DBNull.Value },
-                _ => new NpgsqlParameter(name, value),
-            });
+            command.Parameters.Add(Parameter(name, value));
         }
 
         return command;
     }
+
+    private static NpgsqlParameter Parameter(string name, object? value) => value switch
+    {
+        JsonText json => new NpgsqlParameter(name, NpgsqlDbType.Jsonb) { Value = json.Text },
+        DateTimeOffset time => new NpgsqlParameter(name, NpgsqlDbType.TimestampTz) { Value = time.UtcDateTime },
+        null => new NpgsqlParameter(name, NpgsqlDbType.Text) { Value = DBNull.Value },
+        _ => new NpgsqlParameter(name, value),
+    };
 }
