@@ -48,6 +48,20 @@ public class MirrorImporterTests(PostgresFixture postgres) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task APageEndsAsIfWrittenVersionByVersionWhenItMakesTwoVersionsLatestAndHoldsOneTwice()
+    {
+        var written = await ImportAsync(PassAt("com.example/a:2.0.0"),
+            Version("com.example/a", "1.0.0", latest: true),
+            Version("com.example/a", "2.0.0", latest: true, minutes: 1),
+            Version("com.example/a", "1.0.0", status: "deprecated", minutes: 2));
+
+        var versions = await reads.ListVersionsAsync("com.example/a", includeDeleted: true, CancellationToken.None);
+        Assert.Equal(["2.0.0"], versions.Where(v => v.IsLatest).Select(v => v.Version));
+        Assert.Equal("deprecated", versions.Single(v => v.Version == "1.0.0").Status);
+        Assert.Equal(["2.0.0", "1.0.0"], written.Written.Select(r => r.Version));
+    }
+
+    [Fact]
     public async Task AVersionUpstreamMadeLatestTakesTheFlagFromThePreviousOne()
     {
         await ImportAsync(PassAt("com.example/a:1.0.0"), Version("com.example/a", "1.0.0", latest: true));
