@@ -1,3 +1,5 @@
+using Registry.Bench.Report;
+
 namespace Registry.Bench.Stress;
 
 /// <summary>The stress round's seed, size, latency table and memory.</summary>
@@ -17,19 +19,8 @@ public static class StressPrinter
 
         output.WriteLine($"database size (pg_database_size): {Megabytes(stress.DatabaseBytes)}");
         output.WriteLine();
-        output.WriteLine($"{"scenario",-22} {"req/s",10} {"p50 ms",8} {"p95 ms",8} {"p99 ms",8} {"non-2xx",8} {"sock err",8}");
-        foreach (var (name, _, r) in stress.Scenarios)
-        {
-            output.WriteLine($"{name,-22} {r.RequestsPerSecond,10:N0} {r.P50Ms,8:0.00} {r.P95Ms,8:0.00} {r.P99Ms,8:0.00} {r.Non2xx,8:N0} {r.SocketErrors,8:N0}");
-        }
-
-        output.WriteLine();
-        output.WriteLine("peak memory (VmHWM)");
-        foreach (var row in stress.Memory)
-        {
-            var value = row.PeakKilobytes is { } kb ? $"{kb / 1024.0:N0} MB" : "n/a";
-            output.WriteLine($"  {row.Process,-26} {value,8}  {row.Note}");
-        }
+        RoundPrinter.PrintScenarios(output, stress.Scenarios, floor: null);
+        RoundPrinter.PrintMemory(output, stress.Memory);
     }
 
     private static string Megabytes(long bytes) => $"{bytes / 1024.0 / 1024.0:N0} MB";
