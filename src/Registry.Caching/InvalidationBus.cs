@@ -13,7 +13,11 @@ namespace Registry.Caching;
 /// </summary>
 internal sealed class InvalidationBus(RegistryCacheConnection connection, LocalGenerations local, ILogger<InvalidationBus> logger)
 {
-    public static readonly TimeSpan AcknowledgementTimeout = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// Long enough for a busy machine's thread pool to run the callbacks (the acknowledgements arrive on it); a process
+    /// that stays silent longer is wedged, and the writer answers rather than wait on it.
+    /// </summary>
+    public static readonly TimeSpan AcknowledgementTimeout = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(1);
     private static readonly RedisChannel Invalidations = RedisChannel.Literal(CacheKeys.InvalidationChannel);
 
