@@ -35,6 +35,9 @@ public sealed class MigrationWorker(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             logger.LogCritical(ex, "Migration or seed import failed");
+            // Once more without the stack, last: the AppHost reports a failed resource's last lines, and a stack
+            // through the seed's read-ahead is longer than those.
+            logger.LogCritical("Migration or seed import failed: {Reason}", ex.GetBaseException().Message);
             Environment.ExitCode = 1;
         }
         finally
